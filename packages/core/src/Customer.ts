@@ -1,0 +1,134 @@
+/**
+ * The customer (usually a team) a member belongs to, with its billing address and tax id.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { DateTime, openEnum, Uuid } from "./internal/schema.js"
+
+/** A nullable field the server may also leave out; absent decodes to `null`. */
+const nullableOptional = <S extends Schema.Schema.Any>(schema: S, key: string) =>
+  Schema.optionalWith(Schema.NullOr(schema), { default: () => null }).pipe(Schema.fromKey(key))
+
+/**
+ * Customer kind. `null` (or absent) means a legacy individual customer. Open enum.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const CustomerType = openEnum("CustomerType", ["individual", "team"])
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type CustomerType = typeof CustomerType.Type
+
+/**
+ * Tax id formats Polar knows (Stripe's list). Open enum.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const TaxIdFormat = openEnum("TaxIdFormat", [
+  "ad_nrt", "ae_trn", "ar_cuit", "au_abn", "au_arn", "bg_uic", "bh_vat", "bo_tin", "br_cnpj", "br_cpf", "ca_bn",
+  "ca_gst_hst", "ca_pst_bc", "ca_pst_mb", "ca_pst_sk", "ca_qst", "ch_uid", "ch_vat", "cl_tin", "cn_tin", "co_nit",
+  "cr_tin", "de_stn", "do_rcn", "ec_ruc", "eg_tin", "es_cif", "eu_oss_vat", "eu_vat", "gb_vat", "ge_vat", "hk_br",
+  "hr_oib", "hu_tin", "id_npwp", "il_vat", "in_gst", "is_vat", "jp_cn", "jp_rn", "jp_trn", "ke_pin", "kr_brn",
+  "kz_bin", "li_uid", "mx_rfc", "my_frp", "my_itn", "my_sst", "ng_tin", "no_vat", "no_voec", "nz_gst", "om_vat",
+  "pe_ruc", "ph_tin", "ro_tin", "rs_pib", "ru_inn", "ru_kpp", "sa_vat", "sg_gst", "sg_uen", "si_tin", "sv_nit",
+  "th_vat", "tr_tin", "tw_vat", "ua_vat", "us_ein", "uy_ruc", "ve_rif", "vn_tin", "za_vat"
+])
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type TaxIdFormat = typeof TaxIdFormat.Type
+
+/**
+ * ISO 3166-1 alpha-2 country code. Open enum.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const CountryCode = openEnum("CountryCode", [
+  "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD",
+  "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA",
+  "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE",
+  "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA",
+  "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK",
+  "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP",
+  "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT",
+  "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS",
+  "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ",
+  "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS",
+  "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST",
+  "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW",
+  "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA",
+  "ZM", "ZW"
+])
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export type CountryCode = typeof CountryCode.Type
+
+/**
+ * A billing address. Every line may be `null` or absent (absent decodes to `null`); `country`
+ * is required.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export class Address extends Schema.Class<Address>("Address")({
+  line1: nullableOptional(Schema.String, "line1"),
+  line2: nullableOptional(Schema.String, "line2"),
+  postalCode: nullableOptional(Schema.String, "postal_code"),
+  city: nullableOptional(Schema.String, "city"),
+  state: nullableOptional(Schema.String, "state"),
+  country: CountryCode
+}) {}
+
+/**
+ * A customer metadata value: Polar allows strings, integers, floats and booleans.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const MetadataValue = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
+
+/**
+ * A tax id as Polar sends it: `[value, format]`, either element possibly `null`.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export const TaxId = Schema.Tuple(Schema.NullOr(Schema.String), Schema.NullOr(TaxIdFormat))
+
+/**
+ * The customer a member belongs to, as Polar returns it inside a `MemberSession`.
+ *
+ * `externalId`, `type` and `locale` decode to `null` when the server leaves them out.
+ *
+ * @since 0.1.0
+ * @category Schemas
+ */
+export class Customer extends Schema.Class<Customer>("Customer")({
+  id: Uuid,
+  createdAt: Schema.propertySignature(DateTime).pipe(Schema.fromKey("created_at")),
+  modifiedAt: Schema.propertySignature(Schema.NullOr(DateTime)).pipe(Schema.fromKey("modified_at")),
+  metadata: Schema.Record({ key: Schema.String, value: MetadataValue }),
+  externalId: nullableOptional(Schema.String, "external_id"),
+  email: Schema.String,
+  emailVerified: Schema.propertySignature(Schema.Boolean).pipe(Schema.fromKey("email_verified")),
+  type: nullableOptional(CustomerType, "type"),
+  name: Schema.NullOr(Schema.String),
+  billingAddress: Schema.propertySignature(Schema.NullOr(Address)).pipe(Schema.fromKey("billing_address")),
+  taxId: Schema.propertySignature(Schema.NullOr(TaxId)).pipe(Schema.fromKey("tax_id")),
+  locale: nullableOptional(Schema.String, "locale"),
+  organizationId: Schema.propertySignature(Uuid).pipe(Schema.fromKey("organization_id")),
+  deletedAt: Schema.propertySignature(Schema.NullOr(DateTime)).pipe(Schema.fromKey("deleted_at")),
+  avatarUrl: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("avatar_url"))
+}) {}

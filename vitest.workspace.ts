@@ -1,0 +1,6 @@
+export default [
+  "packages/core",
+  "packages/client",
+  "packages/testing",
+  "examples"
+]
