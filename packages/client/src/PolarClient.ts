@@ -1,0 +1,362 @@
+/**
+ * The `PolarClient` service: a configured HTTP client for Polar's API, with the timeout, retry
+ * and error-mapping machinery every call shares.
+ *
+ * @since 0.1.0
+ */
+import type { HTTPValidationError, SDKError } from "@effect-polar/core"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { identity } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
+import * as Errors from "./internal/errors.js"
+import { VERSION } from "./internal/version.js"
+import * as RetryPolicy from "./RetryPolicy.js"
+
+/**
+ * The servers Polar runs.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const servers = {
+  production: "https://api.polar.sh",
+  sandbox: "https://sandbox-api.polar.sh"
+} as const
+
+/**
+ * The default timeout of one attempt.
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const defaultTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * The `User-Agent` this library sends (a `userAgent` option is put in front of it).
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const userAgent = `effect-polar/${VERSION} (@effect-polar/client)`
+
+/**
+ * Options that may be given per call, overriding the layer's.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface CallOptions {
+  /** Bounds each attempt (connect, send, receive the whole body). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** `false` turns retries off; a `Schedule` replaces the policy. */
+  readonly retry?: false | RetryPolicy.RetrySchedule | undefined
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options {
+  /** An organization access token (`polar_oat_…`), personal access token or OAuth2 access token. */
+  readonly accessToken: Redacted.Redacted<string>
+  /** `"production"` (default) or `"sandbox"`. */
+  readonly server?: "production" | "sandbox" | undefined
+  /** Overrides `server`: any base URL, possibly with a path prefix (`https://proxy.example/polar`). */
+  readonly serverURL?: string | undefined
+  /** Timeout of each attempt. Default 10 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** `false` turns retries off; a `Schedule` replaces the default `RetryPolicy.defaultSchedule`. */
+  readonly retry?: false | RetryPolicy.RetrySchedule | undefined
+  /** Your application's name and version, sent in front of this library's `User-Agent`. */
+  readonly userAgent?: string | undefined
+  /** Applied to the configured `HttpClient` (for example to add a proxy, logging or a test fake). */
+  readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+}
+
+/**
+ * One call as `PolarClient.execute` runs it.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Call<A, I> {
+  /** The request, with a URL relative to the base URL (for example `/v1/member-sessions/`). */
+  readonly request: HttpClientRequest.HttpClientRequest
+  /** The schema of a 2XX body. */
+  readonly schema: Schema.Schema<A, I>
+  /** Per-call options. */
+  readonly options?: CallOptions | undefined
+}
+
+/**
+ * The `PolarClient` service.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Service {
+  /** The base URL every request goes to (no trailing slash). */
+  readonly baseUrl: string
+  /** The configured transport: base URL, bearer token, JSON headers, `User-Agent`, `transformClient`. */
+  readonly httpClient: HttpClient.HttpClient
+  /** The layer's timeout of one attempt. */
+  readonly timeout: Duration.Duration
+  /** The layer's retry policy. */
+  readonly retry: false | RetryPolicy.RetrySchedule
+  /**
+   * Runs one call: each attempt bounded by the timeout, retryable failures retried by the
+   * policy, the 2XX body decoded with `schema`, every failure mapped to `HTTPValidationError`
+   * or `SDKError`. Annotates the current span with the status code and the attempt count.
+   */
+  readonly execute: <A, I>(call: Call<A, I>) => Effect.Effect<A, HTTPValidationError | SDKError>
+}
+
+/**
+ * The `PolarClient` service tag. Provide it with `PolarClient.layer` or `PolarClient.layerConfig`
+ * (and a platform `HttpClient` layer), or with `PolarClientTest.layer` from
+ * `@effect-polar/testing` in tests.
+ *
+ * @example
+ * ```ts
+ * import { MemberSessions, PolarClient } from "@effect-polar/client"
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer, Redacted } from "effect"
+ *
+ * const PolarLive = PolarClient.layer({ accessToken: Redacted.make("polar_oat_...") }).pipe(
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ *
+ * MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" }).pipe(
+ *   Effect.provide(PolarLive),
+ *   Effect.runPromise
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category Tags
+ */
+export class PolarClient extends Context.Tag("@effect-polar/client/PolarClient")<PolarClient, Service>() {
+  /** See {@link make}. */
+  static readonly make: (options: Options) => Effect.Effect<Service, never, HttpClient.HttpClient> = (options) =>
+    make(options)
+  /** See {@link layer}. */
+  static readonly layer: (options: Options) => Layer.Layer<PolarClient, never, HttpClient.HttpClient> = (options) =>
+    layer(options)
+  /** See {@link layerConfig}. */
+  static readonly layerConfig: (
+    options?: Config.Config.Wrap<Options>
+  ) => Layer.Layer<PolarClient, ConfigError.ConfigError, HttpClient.HttpClient> = (options) => layerConfig(options)
+}
+
+const JSON_CONTENT_TYPE = /[/+]json\b/i
+
+const trimSlashes = (url: string): string => url.replace(/\/+$/, "")
+
+const headerRecord = (headers: Readonly<Record<string, string>> | undefined) =>
+  headers === undefined ? identity<HttpClientRequest.HttpClientRequest> : HttpClientRequest.setHeaders(headers)
+
+/**
+ * Builds the service from options, using the `HttpClient` in context.
+ *
+ * A `serverURL` that is not an absolute `http(s)` URL is a programming error: building the
+ * layer dies with a message saying so.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const baseUrl = trimSlashes(options.serverURL ?? servers[options.server ?? "production"])
+    const parsedBase = Option.liftThrowable(() => new URL(baseUrl))()
+    if (
+      Option.isNone(parsedBase) || (parsedBase.value.protocol !== "http:" && parsedBase.value.protocol !== "https:")
+    ) {
+      return yield* Effect.dieMessage(
+        `PolarClient: serverURL must be an absolute http(s) URL such as "https://api.polar.sh", got "${baseUrl}"`
+      )
+    }
+    const scrub = Errors.makeScrubber(options.accessToken)
+    const defaultTimeoutDuration = Duration.decode(options.timeout ?? defaultTimeout)
+    const defaultRetry = options.retry ?? RetryPolicy.defaultSchedule
+    const agent = options.userAgent === undefined ? userAgent : `${options.userAgent} ${userAgent}`
+
+    const httpClient = (yield* HttpClient.HttpClient).pipe(
+      HttpClient.mapRequest((request) =>
+        request.pipe(
+          HttpClientRequest.prependUrl(baseUrl),
+          HttpClientRequest.bearerToken(options.accessToken),
+          HttpClientRequest.acceptJson,
+          HttpClientRequest.setHeader("user-agent", agent)
+        )
+      ),
+      options.transformClient ?? identity
+    )
+
+    const execute = <A, I>(call: Call<A, I>): Effect.Effect<A, HTTPValidationError | SDKError> =>
+      Effect.suspend(() => {
+        const callTimeout = call.options?.timeout === undefined
+          ? defaultTimeoutDuration
+          : Duration.decode(call.options.timeout)
+        const retry = call.options?.retry ?? defaultRetry
+        const request = headerRecord(call.options?.headers)(call.request)
+        const path = new URL(baseUrl + request.url).pathname
+        const ctx: Errors.CallContext = {
+          method: request.method,
+          url: baseUrl + request.url,
+          path,
+          server: baseUrl,
+          scrub
+        }
+        const decodeBody = Errors.decodeJson(call.schema)
+        let attempts = 0
+        let lastStatus: number | undefined
+
+        type Outcome = Either.Either<A, HTTPValidationError>
+
+        // What one response means. A 422 is answered as a Left so that the retry only sees SDKErrors.
+        const interpret = (
+          response: HttpClientResponse.HttpClientResponse,
+          body: string
+        ): Effect.Effect<Outcome, SDKError> => {
+          if (response.status < 200 || response.status >= 300) {
+            return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+              const error = Errors.status(ctx, response.status, response.headers, body, now)
+              return error._tag === "HTTPValidationError"
+                ? Effect.succeed(Either.left(error))
+                : Effect.fail(error)
+            })
+          }
+          if (body.length === 0) return Effect.fail(Errors.decode(ctx, response.status, body, ["body: empty"]))
+          const contentType = response.headers["content-type"] ?? ""
+          if (!JSON_CONTENT_TYPE.test(contentType)) {
+            return Effect.fail(
+              Errors.decode(ctx, response.status, body, [
+                `body: expected content-type application/json, got ${contentType === "" ? "none" : contentType}`
+              ])
+            )
+          }
+          return Either.match(decodeBody(body), {
+            onLeft: ({ cause, problems }): Effect.Effect<Outcome, SDKError> =>
+              Effect.fail(Errors.decode(ctx, response.status, body, problems, cause)),
+            onRight: (value): Effect.Effect<Outcome, SDKError> => Effect.succeed(Either.right(value))
+          })
+        }
+
+        const attempt: Effect.Effect<Outcome, SDKError> = Effect.suspend(() => {
+          attempts++
+          return httpClient.execute(request)
+        }).pipe(
+          Effect.mapError((error) => Errors.transport(ctx, error.cause ?? error)),
+          Effect.flatMap((response) => {
+            lastStatus = response.status
+            return response.text.pipe(
+              Effect.mapError((error) => Errors.transport(ctx, error.cause ?? error, response.status)),
+              Effect.flatMap((body) => interpret(response, body))
+            )
+          }),
+          Effect.timeoutFail({ duration: callTimeout, onTimeout: () => Errors.timeout(ctx, callTimeout) })
+        )
+
+        const retried = retry === false
+          ? attempt
+          : Effect.retry(attempt, { schedule: retry, while: (error) => error.isRetryable })
+
+        return retried.pipe(
+          Effect.flatMap(Either.match({ onLeft: Effect.fail, onRight: Effect.succeed })),
+          Effect.onExit(() =>
+            Effect.annotateCurrentSpan({
+              "polar.attempts": attempts,
+              "http.request.resend_count": Math.max(0, attempts - 1),
+              ...(lastStatus === undefined ? {} : { "http.response.status_code": lastStatus })
+            })
+          )
+        )
+      })
+
+    return PolarClient.of({
+      baseUrl,
+      httpClient,
+      timeout: defaultTimeoutDuration,
+      retry: defaultRetry,
+      execute
+    })
+  })
+
+/**
+ * A layer providing `PolarClient` from options. It needs a platform `HttpClient` layer: on Node
+ * `NodeHttpClient.layerUndici` from `@effect/platform-node`, elsewhere `FetchHttpClient.layer`.
+ *
+ * @example
+ * ```ts
+ * import { PolarClient } from "@effect-polar/client"
+ * import { NodeHttpClient } from "@effect/platform-node"
+ * import { Layer, Redacted } from "effect"
+ *
+ * const PolarLive = PolarClient.layer({
+ *   accessToken: Redacted.make(process.env.POLAR_ACCESS_TOKEN ?? ""),
+ *   server: "sandbox",
+ *   timeout: "5 seconds"
+ * }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+ * ```
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Options): Layer.Layer<PolarClient, never, HttpClient.HttpClient> =>
+  Layer.effect(PolarClient, make(options))
+
+/**
+ * The configuration `layerConfig` reads when given no argument: `POLAR_ACCESS_TOKEN` (a
+ * redacted secret, required), `POLAR_SERVER` (`production` or `sandbox`, optional) and
+ * `POLAR_SERVER_URL` (optional).
+ *
+ * @since 0.1.0
+ * @category Config
+ */
+export const defaultConfig: Config.Config<Options> = Config.all({
+  accessToken: Config.redacted("POLAR_ACCESS_TOKEN"),
+  server: Config.literal("production", "sandbox")("POLAR_SERVER").pipe(Config.withDefault(undefined)),
+  serverURL: Config.string("POLAR_SERVER_URL").pipe(Config.withDefault(undefined))
+})
+
+/**
+ * A layer providing `PolarClient` from `Config`. With no argument it reads `defaultConfig`
+ * (`POLAR_ACCESS_TOKEN`, `POLAR_SERVER`, `POLAR_SERVER_URL`); otherwise each option may be a
+ * `Config` of its value.
+ *
+ * @example
+ * ```ts
+ * import { PolarClient } from "@effect-polar/client"
+ * import { Config } from "effect"
+ *
+ * const PolarLive = PolarClient.layerConfig({
+ *   accessToken: Config.redacted("MY_POLAR_TOKEN"),
+ *   server: Config.succeed("sandbox"),
+ *   timeout: Config.succeed("3 seconds")
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layerConfig = (
+  options?: Config.Config.Wrap<Options>
+): Layer.Layer<PolarClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    PolarClient,
+    Effect.flatMap(options === undefined ? defaultConfig : Config.unwrap(options), make)
+  )
