@@ -82,9 +82,14 @@ export const create = (
           schema: MemberSession,
           options
         })
-    })).pipe(
+    }).pipe(
       Effect.withSpan("MemberSessions.create", {
         kind: "client",
-        attributes: { "http.request.method": "POST", "url.path": path }
+        attributes: {
+          "http.request.method": "POST",
+          "server.address": client.baseUrl,
+          "url.full": client.baseUrl + path,
+          "url.path": path
+        }
       })
-    )
+    ))

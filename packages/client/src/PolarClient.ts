@@ -268,7 +268,12 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               Effect.flatMap((body) => interpret(response, body))
             )
           }),
-          Effect.timeoutFail({ duration: callTimeout, onTimeout: () => Errors.timeout(ctx, callTimeout) })
+          Effect.timeoutFail({ duration: callTimeout, onTimeout: () => Errors.timeout(ctx, callTimeout) }),
+          Effect.tapError((error) =>
+            Effect.logDebug(`Polar call attempt ${attempts} failed`).pipe(
+              Effect.annotateLogs({ "polar.reason": error.reason, "polar.error": error.message })
+            )
+          )
         )
 
         const retried = retry === false
