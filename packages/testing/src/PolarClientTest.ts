@@ -1,0 +1,95 @@
+/**
+ * `PolarClientTest.layer`: a `PolarClient` whose requests go through the real client code
+ * (validation, encoding, headers, retries, decoding, error mapping) into an in-process
+ * `PolarEmulator`, without a socket.
+ *
+ * @since 0.1.0
+ */
+import { PolarClient } from "@effect-polar/client"
+import type { PolarClientModule } from "@effect-polar/client"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as PolarEmulator from "./PolarEmulator.js"
+
+/**
+ * @since 0.1.0
+ * @category Models
+ */
+export interface Options extends PolarEmulator.Options {
+  /** Client options (retry, timeout, ...); the access token defaults to a test token. */
+  readonly client?: Partial<PolarClientModule.Options> | undefined
+}
+
+/**
+ * The emulator behind a `PolarClientTest.layer`, to inspect what it created.
+ *
+ * @since 0.1.0
+ * @category Tags
+ */
+export class Emulator extends Context.Tag("@effect-polar/testing/PolarClientTest/Emulator")<
+  Emulator,
+  PolarEmulator.PolarEmulator
+>() {}
+
+const decoder = new TextDecoder()
+
+/**
+ * An `HttpClient` that answers from an emulator, in process.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const httpClient = (emulator: PolarEmulator.PolarEmulator): HttpClient.HttpClient =>
+  HttpClient.make((request, url) =>
+    emulator.handle({
+      method: request.method,
+      path: url.pathname,
+      headers: request.headers,
+      body: request.body._tag === "Uint8Array" ? decoder.decode(request.body.body) : ""
+    }).pipe(
+      Effect.map((response) =>
+        HttpClientResponse.fromWeb(
+          request,
+          new Response(response.body === "" ? null : response.body, {
+            status: response.status,
+            headers: response.headers
+          })
+        )
+      )
+    )
+  )
+
+/**
+ * A layer providing `PolarClient` (served by a fresh emulator) and `Emulator`.
+ *
+ * @example
+ * ```ts
+ * import { MemberSessions } from "@effect-polar/client"
+ * import { PolarClientTest } from "@effect-polar/testing"
+ * import { Effect } from "effect"
+ *
+ * const test = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" }).pipe(
+ *   Effect.provide(PolarClientTest.layer({ members: [{ id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", email: "a@b.c" }] }))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<PolarClient | Emulator> =>
+  Layer.unwrapEffect(Effect.sync(() => {
+    // a fresh emulator each time the layer is built: nothing leaks between tests
+    const emulator = PolarEmulator.make(options)
+    return PolarClient.layer({
+      accessToken: Redacted.make("polar_oat_test"),
+      serverURL: "http://polar.test",
+      ...options.client
+    }).pipe(
+      Layer.provide(Layer.succeed(HttpClient.HttpClient, httpClient(emulator))),
+      Layer.merge(Layer.succeed(Emulator, emulator))
+    )
+  }))
