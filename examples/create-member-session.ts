@@ -1,0 +1,26 @@
+/**
+ * Creates a member session with the layer read from the environment:
+ *
+ *   POLAR_ACCESS_TOKEN=polar_oat_... POLAR_SERVER=sandbox POLAR_MEMBER_ID=<uuid> \
+ *     pnpm --filter @effect-polar/examples exec tsx --conditions=@effect-polar/source create-member-session.ts
+ */
+import { MemberSessions, PolarClient } from "@effect-polar/client"
+import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
+import { Config, Console, Effect, Layer, Redacted } from "effect"
+
+/** The program: read the member from config, create a session, answer the portal URL. */
+export const program = Effect.gen(function*() {
+  const memberId = yield* Config.string("POLAR_MEMBER_ID")
+  const returnUrl = yield* Config.string("POLAR_RETURN_URL").pipe(Config.withDefault(null))
+  const session = yield* MemberSessions.create({ memberId, returnUrl })
+  yield* Console.log(`Created member session ${session.id} for ${session.member.email}`)
+  yield* Console.log(`It expires at ${session.expiresAt.toISOString()}`)
+  return Redacted.value(session.memberPortalUrl)
+})
+
+/** The production wiring: POLAR_ACCESS_TOKEN / POLAR_SERVER / POLAR_SERVER_URL, over undici. */
+export const PolarLive = PolarClient.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  program.pipe(Effect.provide(PolarLive), NodeRuntime.runMain)
+}

@@ -1,0 +1,70 @@
+import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
+import { assert, describe, it } from "@effect/vitest"
+import { ConfigProvider, Effect, Redacted } from "effect"
+import { execFile } from "node:child_process"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { program } from "../create-member-session.js"
+import { demo, describeSession, maskPortalUrl } from "../demo.js"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const JANE = PolarEmulator.demoMembers[0]!
+const env = (entries: ReadonlyArray<[string, string]>) => Effect.withConfigProvider(ConfigProvider.fromMap(new Map(entries)))
+
+/** Runs an example file as a user would (tsx), answering its exit code and output. */
+const run = (file: string, args: ReadonlyArray<string>, extraEnv: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const { POLAR_ACCESS_TOKEN: _, ...rest } = process.env
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "--conditions=@effect-polar/source", path.join(here, "..", file), ...args],
+      { cwd: path.join(here, ".."), env: { ...rest, ...extraEnv }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    )
+  })
+
+describe("examples", () => {
+  it.effect("create-member-session.ts: the program runs against PolarClientTest", () =>
+    Effect.gen(function*() {
+      const url = yield* program.pipe(
+        Effect.provide(PolarClientTest.layer()),
+        env([["POLAR_MEMBER_ID", JANE.id], ["POLAR_RETURN_URL", "https://example.com/account"]])
+      )
+      assert.match(url, /^https:\/\/polar\.sh\/acme-inc\/portal\?member_session_token=polar_mst_/)
+    }))
+
+  it.effect("demo: uses the emulator without POLAR_ACCESS_TOKEN and masks the token", () =>
+    Effect.gen(function*() {
+      const session = yield* demo(false).pipe(env([]))
+      const printed = describeSession(session, false)
+      assert.include(printed, JANE.email)
+      assert.notInclude(printed, Redacted.value(session.token))
+      assert.include(describeSession(session, true), Redacted.value(session.token))
+    }))
+
+  it.effect("demo: an invalid member id fails with the typed error", () =>
+    Effect.gen(function*() {
+      const error = yield* demo(false).pipe(env([["POLAR_MEMBER_ID", "not-a-uuid"]]), Effect.flip)
+      assert.strictEqual(error._tag, "HTTPValidationError")
+    }))
+
+  it("maskPortalUrl keeps the prefix and hides the rest of the token", () => {
+    assert.strictEqual(
+      maskPortalUrl("https://polar.sh/a/portal?member_session_token=polar_mst_abcdefgh&email=x%40y"),
+      "https://polar.sh/a/portal?member_session_token=polar_mst_abcd••••••••&email=x%40y"
+    )
+  })
+
+  it("`pnpm demo` as a process: prints the session, exits 0; a bad member exits 1 with the message", async () => {
+    const ok = await run("demo.ts", [], {})
+    assert.strictEqual(ok.code, 0, ok.stderr)
+    assert.include(ok.stdout, "built-in Polar emulator")
+    assert.include(ok.stdout, "Member session created")
+    assert.notMatch(ok.stdout, /polar_mst_[A-Za-z0-9]{20,}/)
+    const shown = await run("demo.ts", ["--show-token"], {})
+    assert.match(shown.stdout, /member_session_token=polar_mst_[A-Za-z0-9]{43}/)
+    const bad = await run("demo.ts", [], { POLAR_MEMBER_ID: "not-a-uuid" })
+    assert.strictEqual(bad.code, 1)
+    assert.include(bad.stderr, "body.member_id: Input should be a valid UUID")
+  })
+})
