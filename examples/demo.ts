@@ -6,16 +6,18 @@
  * POLAR_MEMBER_ID, POLAR_RETURN_URL) it calls the real API. `--show-token` prints the portal URL
  * unmasked. Failures print the typed error's message and exit non-zero.
  */
-import type { MemberSession } from "@effect-polar/core"
 import { MemberSessions, PolarClient } from "@effect-polar/client"
+import type { MemberSession } from "@effect-polar/core"
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Config, Console, Effect, Layer, Option, Redacted } from "effect"
 
 /** The portal URL with the session token masked. */
 export const maskPortalUrl = (url: string): string =>
-  url.replace(/(member_session_token=)([^&]*)/, (_, key: string, token: string) =>
-    `${key}${token.slice(0, "polar_mst_".length + 4)}${"•".repeat(8)}`)
+  url.replace(
+    /(member_session_token=)([^&]*)/,
+    (_, key: string, token: string) => `${key}${token.slice(0, "polar_mst_".length + 4)}${"•".repeat(8)}`
+  )
 
 /** What the demo prints for a session. */
 export const describeSession = (session: MemberSession, showToken: boolean): string => {

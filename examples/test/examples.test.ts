@@ -9,7 +9,8 @@ import { demo, describeSession, maskPortalUrl } from "../demo.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const JANE = PolarEmulator.demoMembers[0]!
-const env = (entries: ReadonlyArray<[string, string]>) => Effect.withConfigProvider(ConfigProvider.fromMap(new Map(entries)))
+const env = (entries: ReadonlyArray<[string, string]>) =>
+  Effect.withConfigProvider(ConfigProvider.fromMap(new Map(entries)))
 
 /** Runs an example file as a user would (tsx), answering its exit code and output. */
 const run = (file: string, args: ReadonlyArray<string>, extraEnv: Record<string, string>) =>

@@ -1,8 +1,22 @@
-import { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
 import { MemberSessions, PolarClient, PolarClientModule, RetryPolicy } from "@effect-polar/client"
-import { assert, describe, it } from "@effect/vitest"
+import type { HTTPValidationError, SDKError } from "@effect-polar/core"
+import { MemberSession } from "@effect-polar/core"
 import { HttpClient, HttpClientRequest } from "@effect/platform"
-import { Cause, Config, ConfigProvider, Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Redacted, Schedule, TestClock } from "effect"
+import { assert, describe, it } from "@effect/vitest"
+import {
+  Cause,
+  Config,
+  ConfigProvider,
+  Deferred,
+  Duration,
+  Effect,
+  Exit,
+  Fiber,
+  Layer,
+  Option,
+  Schedule,
+  TestClock
+} from "effect"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -339,7 +353,9 @@ describe("MemberSessions.create", () => {
 
     it.effect("a 422 and a 401 are attempted exactly once", () =>
       Effect.gen(function*() {
-        for (const answer of [json(422, fixture("error.422.member-not-found.json")), json(401, fixture("error.401.json"))]) {
+        for (
+          const answer of [json(422, fixture("error.422.member-not-found.json")), json(401, fixture("error.401.json"))]
+        ) {
           const fake = fakePolar([answer, created])
           const fiber = yield* Effect.fork(create().pipe(Effect.flip, Effect.provide(fake.layer)))
           yield* TestClock.adjust("1 minute")
@@ -438,7 +454,9 @@ describe("MemberSessions.create", () => {
     it.effect("a per-call timeout overrides the layer's", () =>
       Effect.gen(function*() {
         const fake = fakePolar([hang], { retry: false, timeout: "1 minute" })
-        const fiber = yield* Effect.fork(create({ timeout: "100 millis" }).pipe(Effect.flip, Effect.provide(fake.layer)))
+        const fiber = yield* Effect.fork(
+          create({ timeout: "100 millis" }).pipe(Effect.flip, Effect.provide(fake.layer))
+        )
         yield* TestClock.adjust("100 millis")
         assert.strictEqual(asSDKError(yield* Fiber.join(fiber)).reason, "Timeout")
       }))

@@ -115,7 +115,9 @@ describe("over real HTTP on 127.0.0.1", () => {
     Effect.gen(function*() {
       // a port that was just free
       const { server: srv, url } = yield* server([send(201, "")])
-      yield* Effect.async<void>((resume) => srv.close(() => resume(Effect.void)))
+      yield* Effect.async<void>((resume) => {
+        srv.close(() => resume(Effect.void))
+      })
       const error = yield* create.pipe(
         Effect.flip,
         Effect.provide(polar(url, { retry: false }).pipe(Layer.provide(NodeHttpClient.layerUndici)))
@@ -147,7 +149,9 @@ describe("over real HTTP on 127.0.0.1", () => {
       const { seen, url } = yield* server([() => Deferred.unsafeDone(arrived, Exit.void)])
       const fiber = yield* create.pipe(
         Effect.flip,
-        Effect.provide(polar(url, { retry: false, timeout: "5 seconds" }).pipe(Layer.provide(NodeHttpClient.layerUndici))),
+        Effect.provide(
+          polar(url, { retry: false, timeout: "5 seconds" }).pipe(Layer.provide(NodeHttpClient.layerUndici))
+        ),
         Effect.fork
       )
       yield* Deferred.await(arrived)

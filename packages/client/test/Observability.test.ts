@@ -4,7 +4,17 @@ import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Fiber, Inspectable, Layer, Redacted, TestClock } from "effect"
 import * as util from "node:util"
 import { makeRecorder } from "./observe.js"
-import { ACCESS_TOKEN, created, fakePolar, fixture, json, MEMBER_ID, raw, SESSION_TOKEN, transportFailure } from "./utils.js"
+import {
+  ACCESS_TOKEN,
+  created,
+  fakePolar,
+  fixture,
+  json,
+  MEMBER_ID,
+  raw,
+  SESSION_TOKEN,
+  transportFailure
+} from "./utils.js"
 
 const create = MemberSessions.create({ memberId: MEMBER_ID, returnUrl: "https://example.com/account" })
 

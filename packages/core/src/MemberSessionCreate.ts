@@ -4,9 +4,9 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
-import * as AST from "effect/SchemaAST"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import { ValidationError } from "./HTTPValidationError.js"
 import type { PydanticFailure, PydanticResult } from "./internal/pydantic.js"
 import * as Pydantic from "./internal/pydantic.js"

@@ -127,8 +127,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 export const make = (options: Options = {}): PolarEmulator => {
   const random = makeRandom(options.seed ?? 1)
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join("")
-  const uuid4 = () =>
-    `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`
+  const uuid4 = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`
   const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
   const token = () =>
     `polar_mst_${Array.from({ length: 43 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("")}`

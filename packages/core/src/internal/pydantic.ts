@@ -123,7 +123,7 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/
 // and newlines anywhere.
 // eslint-disable-next-line no-control-regex
 const TRIM = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
-// eslint-disable-next-line no-control-regex
+
 const TAB_OR_NEWLINE = /[\t\n\r]/g
 
 const urlParsing = (error: string): PydanticResult<never> =>

@@ -1,0 +1,63 @@
+// Lint and format as the Effect monorepo does: typescript-eslint's recommended rules plus
+// dprint (through @effect/eslint-plugin) for formatting, with zero warnings allowed.
+import * as effectEslint from "@effect/eslint-plugin"
+import js from "@eslint/js"
+import tseslint from "typescript-eslint"
+
+export default tseslint.config(
+  { ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/coverage"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...effectEslint.configs.dprint,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: "module" },
+    rules: {
+      "no-fallthrough": "off",
+      "no-irregular-whitespace": "off",
+      "object-shorthand": "error",
+      "require-yield": "off",
+      "prefer-rest-params": "off",
+      "prefer-spread": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/array-type": ["error", { default: "generic", readonly: "generic" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-empty-object-type": "off",
+      "@typescript-eslint/no-namespace": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@effect/dprint": [
+        "error",
+        {
+          config: {
+            indentWidth: 2,
+            lineWidth: 120,
+            semiColons: "asi",
+            quoteStyle: "alwaysDouble",
+            trailingCommas: "never",
+            operatorPosition: "maintain",
+            "arrowFunction.useParentheses": "force"
+          }
+        }
+      ]
+    }
+  },
+  {
+    files: ["packages/*/src/**/*.ts"],
+    rules: {
+      "no-console": "error",
+      "@effect/no-import-from-barrel-package": ["error", { packageNames: ["effect", "@effect/platform"] }]
+    }
+  },
+  {
+    // core and client run on any runtime with a platform HttpClient: no Node built-ins.
+    files: ["packages/core/src/**/*.ts", "packages/client/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["node:*"], message: "core and client must not import Node built-ins" }],
+        paths: ["fs", "path", "http", "https", "net", "url", "util", "crypto", "stream", "buffer", "events", "os"]
+          .map((name) => ({ name, message: "core and client must not import Node built-ins" }))
+      }]
+    }
+  }
+)
