@@ -21,6 +21,19 @@ export const program = Effect.gen(function*() {
 /** The production wiring: POLAR_ACCESS_TOKEN / POLAR_SERVER / POLAR_SERVER_URL, over undici. */
 export const PolarLive = PolarClient.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
 
+/** The program with its failures handled by tag, as an application would. */
+export const handled = program.pipe(
+  Effect.catchTag(
+    "HTTPValidationError",
+    (error) =>
+      Console.error(`Polar refused the member: ${error.detail.map((d) => `${d.loc.join(".")} ${d.type}`).join(", ")}`)
+  ),
+  Effect.catchTag("SDKError", (error) =>
+    Console.error(
+      error.statusCode === 401 ? `Check POLAR_ACCESS_TOKEN: ${error.message}` : `Polar call failed: ${error.message}`
+    ))
+)
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  program.pipe(Effect.provide(PolarLive), NodeRuntime.runMain)
+  handled.pipe(Effect.provide(PolarLive), NodeRuntime.runMain)
 }
