@@ -15,9 +15,9 @@ import * as Schema from "effect/Schema"
  * @category Schemas
  */
 export class ValidationError extends Schema.Class<ValidationError>("ValidationError")({
+  type: Schema.String,
   loc: Schema.Array(Schema.Union(Schema.String, Schema.Number)),
   msg: Schema.String,
-  type: Schema.String,
   input: Schema.optional(Schema.Unknown),
   ctx: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 }) {}

@@ -8,6 +8,7 @@
 import { PolarClient } from "@effect-polar/client"
 import type { PolarClientModule } from "@effect-polar/client"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -36,6 +37,7 @@ export class Emulator extends Context.Tag("@effect-polar/testing/PolarClientTest
 >() {}
 
 const decoder = new TextDecoder()
+const encoder = new TextEncoder()
 
 /**
  * An `HttpClient` that answers from an emulator, in process.
@@ -51,15 +53,43 @@ export const httpClient = (emulator: PolarEmulator.PolarEmulator): HttpClient.Ht
       headers: request.headers,
       body: request.body._tag === "Uint8Array" ? decoder.decode(request.body.body) : ""
     }).pipe(
-      Effect.map((response) =>
-        HttpClientResponse.fromWeb(
-          request,
-          new Response(response.body === "" ? null : response.body, {
-            status: response.status,
-            headers: response.headers
-          })
-        )
-      )
+      Effect.flatMap((outcome) => {
+        switch (outcome._tag) {
+          case "Reset":
+            return Effect.fail(
+              new HttpClientError.RequestError({
+                request,
+                reason: "Transport",
+                cause: new Error("read ECONNRESET (emulated connection reset)")
+              })
+            )
+          case "Partial": {
+            const sent = encoder.encode(outcome.body.slice(0, outcome.sent))
+            const body = new ReadableStream<Uint8Array>({
+              start(controller) {
+                controller.enqueue(sent)
+                if (outcome.then === "reset") controller.error(new Error("terminated (emulated connection reset)"))
+              }
+            })
+            return Effect.succeed(
+              HttpClientResponse.fromWeb(
+                request,
+                new Response(body, { status: outcome.status, headers: outcome.headers })
+              )
+            )
+          }
+          case "Response":
+            return Effect.succeed(
+              HttpClientResponse.fromWeb(
+                request,
+                new Response(outcome.body === "" ? null : outcome.body, {
+                  status: outcome.status,
+                  headers: outcome.headers
+                })
+              )
+            )
+        }
+      })
     )
   )
 
