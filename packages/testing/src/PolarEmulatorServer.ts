@@ -15,7 +15,7 @@
  *
  * @since 0.1.0
  */
-import type * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServer from "@effect/platform/HttpServer"

@@ -43,7 +43,7 @@ export interface Driver {
 export const MEMBER = "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b"
 export const OTHER_ORG_MEMBER = "5c4b3a29-1807-4f6e-9d5c-4b3a29180706"
 
-export const requestOf = (request: Send): PolarEmulator.Request => {
+export const requestOf = (request: Send): PolarEmulator.Request & { readonly headers: Record<string, string> } => {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" }
   const token = request.token === undefined ? "polar_oat_anything" : request.token
   if (token !== null) headers.authorization = `Bearer ${token}`
@@ -216,7 +216,7 @@ export const rows: ReadonlyArray<Row> = [
             expectStatus(answer, 422)
             const json = jsonOf(answer) as { error: string; detail: ReadonlyArray<Record<string, unknown>> }
             assert.strictEqual(json.error, "RequestValidationError")
-            assert.deepStrictEqual(
+            assert.deepStrictEqual<unknown>(
               json.detail.map(({ ctx, loc, msg, type }) => ({ type, loc, msg, ...(ctx === undefined ? {} : { ctx }) })),
               row.errors,
               JSON.stringify(row.input)
