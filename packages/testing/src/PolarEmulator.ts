@@ -13,6 +13,7 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
 
 // -----------------------------------------------------------------------------
@@ -236,8 +237,8 @@ export interface JournalEntry {
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body: unknown
-  /** What was answered: a status, or `"reset"`. */
-  readonly outcome: number | "reset"
+  /** What was answered: a status, `"reset"`, or `"pending"` while a delayed answer is on its way. */
+  readonly outcome: number | "reset" | "pending"
   /** When it arrived, in milliseconds on the Effect clock. */
   readonly at: number
 }
@@ -428,7 +429,7 @@ export const make = (options: Options = {}): PolarEmulator => {
   const tokens = new Map<string, Token>()
   const windows = new Map<string, { start: number; count: number }>()
   let faults: Array<Fault> = []
-  let journal: Array<JournalEntry> = []
+  let journal: Array<{ -readonly [K in keyof JournalEntry]: JournalEntry[K] }> = []
   let sessions: Array<MemberSession> = []
 
   const organization = (slug: string | undefined): Organization => {
@@ -509,8 +510,9 @@ export const make = (options: Options = {}): PolarEmulator => {
   }
   reset()
 
-  const record = (request: Request, outcome: Outcome, at: number): void => {
-    if (journalSize === 0) return
+  /** Journals a request on arrival; the returned function fills in what was answered. */
+  const record = (request: Request, at: number): (outcome: Outcome) => void => {
+    if (journalSize === 0) return () => {}
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(request.headers)) {
       if (value === undefined) continue
@@ -522,15 +524,19 @@ export const make = (options: Options = {}): PolarEmulator => {
     } catch {
       // keep the raw text
     }
-    journal.push({
+    const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = {
       method: request.method,
       path: request.path,
       headers,
       body,
-      outcome: outcome._tag === "Reset" ? "reset" : outcome.status,
+      outcome: "pending",
       at
-    })
+    }
+    journal.push(entry)
     if (journal.length > journalSize) journal = journal.slice(journal.length - journalSize)
+    return (outcome) => {
+      entry.outcome = outcome._tag === "Reset" ? "reset" : outcome.status
+    }
   }
 
   const createSession = (member: Member, returnUrl: string | null, now: number): Outcome => {
@@ -700,13 +706,18 @@ export const make = (options: Options = {}): PolarEmulator => {
     Effect.flatMap(Clock.currentTimeMillis, (arrived) => {
       // Taken synchronously on arrival: concurrent requests each get their own fault, in order.
       const fault = faults.shift()
+      const answered = record(request, arrived)
       const answer = (now: number) => {
         const outcome = fault === undefined ? behave(request, now) : applyFault(fault, request, now)
-        record(request, outcome, arrived)
+        answered(outcome)
         return outcome
       }
       if (fault?.delay === undefined) return Effect.succeed(answer(arrived))
-      return Effect.zipRight(Effect.sleep(fault.delay), Effect.map(Clock.currentTimeMillis, answer))
+      // Like the real server, a delayed request is still processed when the client gives up.
+      return Effect.zipRight(Effect.sleep(fault.delay), Effect.map(Clock.currentTimeMillis, answer)).pipe(
+        Effect.forkDaemon,
+        Effect.flatMap(Fiber.join)
+      )
     })
 
   return {
@@ -715,7 +726,7 @@ export const make = (options: Options = {}): PolarEmulator => {
     script: (...more) => {
       faults.push(...more)
     },
-    journal: () => journal.slice(),
+    journal: () => journal.map((entry) => ({ ...entry })),
     clearJournal: () => {
       journal = []
     },

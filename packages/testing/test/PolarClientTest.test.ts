@@ -1,7 +1,7 @@
 import { MemberSessions } from "@effect-polar/client"
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Redacted, TestClock } from "effect"
+import { Duration, Effect, Fiber, Redacted, TestClock } from "effect"
 
 const JANE = PolarEmulator.demoMembers[0]!
 
@@ -46,5 +46,86 @@ describe("PolarClientTest.layer", () => {
       const again = yield* MemberSessions.create({ memberId: JANE.id }).pipe(Effect.provide(layer))
       assert.strictEqual(first.id, again.id)
       assert.strictEqual(Redacted.value(first.token), Redacted.value(again.token))
+    }))
+})
+
+describe("PolarClientTest.layer drives the real client path", () => {
+  it.effect("a scripted 503 followed by success is retried: the journal shows two attempts", () =>
+    Effect.gen(function*() {
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({
+        status: 503,
+        body: "<html>Service Unavailable</html>",
+        headers: { "content-type": "text/html" }
+      })
+      const fiber = yield* Effect.fork(MemberSessions.create({ memberId: JANE.id }))
+      yield* TestClock.adjust("1 second")
+      const session = yield* Fiber.join(fiber)
+      assert.strictEqual(session.member.email, JANE.email)
+      const journal = emulator.journal()
+      assert.deepStrictEqual(journal.map((entry) => entry.outcome), [503, 201])
+      // what the real client sent, as the server saw it
+      assert.strictEqual(journal[1]!.headers["authorization"], "Bearer polar_oat_<redacted>")
+      assert.strictEqual(journal[1]!.headers["content-type"], "application/json")
+      assert.match(journal[1]!.headers["user-agent"] ?? "", /^effect-polar\//)
+      assert.deepStrictEqual(journal[1]!.body, { member_id: JANE.id, return_url: null })
+    }).pipe(Effect.provide(PolarClientTest.layer())))
+
+  it.effect("a 429 with Retry-After from the rate limit waits on the Effect clock", () =>
+    Effect.gen(function*() {
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 429, headers: { "retry-after": "5" } })
+      const fiber = yield* Effect.fork(MemberSessions.create({ memberId: JANE.id }))
+      yield* TestClock.adjust("4999 millis")
+      assert.strictEqual(emulator.journal().length, 1)
+      yield* TestClock.adjust("1 millis")
+      yield* Fiber.join(fiber)
+      assert.strictEqual(emulator.journal().length, 2)
+    }).pipe(Effect.provide(PolarClientTest.layer())))
+
+  it.effect("a scripted delay past the timeout is a Timeout; a reset is a Transport error; both retried", () =>
+    Effect.gen(function*() {
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ delay: Duration.seconds(3) }, { reset: "before-response" }, { reset: "mid-body" })
+      const fiber = yield* Effect.fork(MemberSessions.create({ memberId: JANE.id }, { timeout: "2 seconds" }))
+      yield* TestClock.adjust("30 seconds")
+      yield* Fiber.join(fiber)
+      assert.deepStrictEqual(emulator.journal().map((entry) => entry.outcome), [201, "reset", 201, 201])
+    }).pipe(Effect.provide(PolarClientTest.layer())))
+
+  it.effect("retries off: each fault surfaces as the matching SDKError", () =>
+    Effect.gen(function*() {
+      const emulator = yield* PolarClientTest.Emulator
+      const reasonOf = (fault: PolarEmulator.Fault) =>
+        Effect.suspend(() => {
+          emulator.script(fault)
+          return MemberSessions.create({ memberId: JANE.id }).pipe(
+            Effect.flip,
+            Effect.map((error) => error._tag === "SDKError" ? [error.reason, error.statusCode] : [error._tag])
+          )
+        })
+      assert.deepStrictEqual(yield* reasonOf({ status: 500, body: "{\"error\":\"InternalServerError\"}" }), [
+        "StatusCode",
+        500
+      ])
+      assert.deepStrictEqual(yield* reasonOf({ reset: "before-response" }), ["Transport", undefined])
+      assert.deepStrictEqual(yield* reasonOf({ reset: "mid-body" }), ["Transport", 201])
+      assert.deepStrictEqual(yield* reasonOf({ truncate: true }), ["Decode", 201])
+      assert.deepStrictEqual(yield* reasonOf({ notJson: true }), ["Decode", 201])
+    }).pipe(Effect.provide(PolarClientTest.layer({ client: { retry: false } }))))
+
+  it.effect("each build of the layer owns its state: faults and journal do not leak between tests", () =>
+    Effect.gen(function*() {
+      const layer = PolarClientTest.layer()
+      yield* Effect.gen(function*() {
+        const emulator = yield* PolarClientTest.Emulator
+        emulator.script({ status: 401 }, { status: 401 })
+        yield* MemberSessions.create({ memberId: JANE.id }).pipe(Effect.flip)
+      }).pipe(Effect.provide(layer))
+      yield* Effect.gen(function*() {
+        const emulator = yield* PolarClientTest.Emulator
+        yield* MemberSessions.create({ memberId: JANE.id })
+        assert.strictEqual(emulator.journal().length, 1)
+      }).pipe(Effect.provide(layer))
     }))
 })
