@@ -8,7 +8,9 @@
  */
 import { MemberSessions, PolarClient } from "@effect-polar/client"
 import type { MemberSession } from "@effect-polar/core"
-import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
+import { PolarEmulator } from "@effect-polar/testing"
+import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
+import type { HttpClient } from "@effect/platform"
 import { NodeHttpClient, NodeRuntime } from "@effect/platform-node"
 import { Config, Console, Effect, Layer, Option, Redacted } from "effect"
 
@@ -33,6 +35,20 @@ export const describeSession = (session: MemberSession, showToken: boolean): str
   ].join("\n")
 }
 
+/**
+ * With no access token: the built-in emulator served over HTTP on 127.0.0.1 (for the lifetime of
+ * the layer), and the real client pointed at it.
+ */
+export const EmulatedPolar: Layer.Layer<PolarClient, never, HttpClient.HttpClient> = Layer.unwrapEffect(
+  Effect.gen(function*() {
+    const server = yield* PolarEmulatorServer.PolarEmulatorServer
+    yield* Console.log(
+      `No POLAR_ACCESS_TOKEN: started the built-in Polar emulator on ${server.url} (no account, no network).`
+    )
+    return PolarClient.layer({ accessToken: Redacted.make("polar_oat_demo"), serverURL: server.url })
+  })
+).pipe(Layer.provide(PolarEmulatorServer.layer()))
+
 /** The demo as an Effect: picks the real API or the emulator, creates one session, prints it. */
 export const demo = (showToken: boolean) =>
   Effect.gen(function*() {
@@ -41,15 +57,11 @@ export const demo = (showToken: boolean) =>
       Config.withDefault(PolarEmulator.demoMembers[0]!.id)
     )
     const returnUrl = yield* Config.string("POLAR_RETURN_URL").pipe(Config.withDefault("https://example.com/account"))
-    const layer = Option.isSome(token)
-      ? PolarClient.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
-      : PolarClientTest.layer()
-    yield* Console.log(
-      Option.isSome(token)
-        ? "POLAR_ACCESS_TOKEN is set: calling the real Polar API."
-        : "No POLAR_ACCESS_TOKEN: using the built-in Polar emulator (no account, no network)."
+    if (Option.isSome(token)) yield* Console.log("POLAR_ACCESS_TOKEN is set: calling the real Polar API.")
+    const layer = Option.isSome(token) ? PolarClient.layerConfig() : EmulatedPolar
+    const session = yield* MemberSessions.create({ memberId, returnUrl }).pipe(
+      Effect.provide(layer.pipe(Layer.provide(NodeHttpClient.layerUndici)))
     )
-    const session = yield* MemberSessions.create({ memberId, returnUrl }).pipe(Effect.provide(layer))
     yield* Console.log(describeSession(session, showToken))
     return session
   }).pipe(
