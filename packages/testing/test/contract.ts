@@ -315,6 +315,18 @@ export const rows: ReadonlyArray<Row> = [
         }))
   },
   {
+    name: "concurrent requests each take exactly one scripted fault",
+    run: (driver) =>
+      driver.with({}, (send, emulator) =>
+        Effect.gen(function*() {
+          emulator.script({ status: 500 }, { status: 502 }, { status: 503 }, { status: 504 })
+          const answers = yield* Effect.all(Array.from({ length: 8 }, () => send({})), { concurrency: "unbounded" })
+          const statuses = answers.map((a) => a._tag === "Response" ? a.status : 0).sort()
+          assert.deepStrictEqual(statuses, [201, 201, 201, 201, 500, 502, 503, 504])
+        })
+      )
+  },
+  {
     name: "the journal keeps method, path, redacted headers and decoded body, bounded",
     run: (driver) =>
       driver.with({ journalSize: 2 }, (send, emulator) =>
