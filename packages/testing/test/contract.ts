@@ -323,8 +323,7 @@ export const rows: ReadonlyArray<Row> = [
           const answers = yield* Effect.all(Array.from({ length: 8 }, () => send({})), { concurrency: "unbounded" })
           const statuses = answers.map((a) => a._tag === "Response" ? a.status : 0).sort()
           assert.deepStrictEqual(statuses, [201, 201, 201, 201, 500, 502, 503, 504])
-        })
-      )
+        }))
   },
   {
     name: "the journal keeps method, path, redacted headers and decoded body, bounded",
