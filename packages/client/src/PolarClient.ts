@@ -20,6 +20,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as Errors from "./internal/errors.js"
 import { VERSION } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
@@ -42,6 +43,14 @@ export const servers = {
  * @category Constants
  */
 export const defaultTimeout: Duration.Duration = Duration.seconds(10)
+
+/**
+ * The default largest response body read (5 MiB, far above any real member session).
+ *
+ * @since 0.1.0
+ * @category Constants
+ */
+export const defaultMaxResponseBytes = 5 * 1024 * 1024
 
 /**
  * The `User-Agent` this library sends (a `userAgent` option is put in front of it).
@@ -85,6 +94,13 @@ export interface Options {
   readonly userAgent?: string | undefined
   /** Applied to the configured `HttpClient` (for example to add a proxy, logging or a test fake). */
   readonly transformClient?: ((client: HttpClient.HttpClient) => HttpClient.HttpClient) | undefined
+  /** The largest response body read, in bytes; a larger one fails with `SDKError` without being read. Default 5 MiB. */
+  readonly maxResponseBytes?: number | undefined
+  /**
+   * Allow a plain `http://` `serverURL` on a host other than loopback. Off by default: the bearer
+   * token would cross the network in clear text, so such calls fail before sending.
+   */
+  readonly allowInsecureHttp?: boolean | undefined
 }
 
 /**
@@ -164,6 +180,24 @@ export class PolarClient extends Context.Tag("@effect-polar/client/PolarClient")
 
 const JSON_CONTENT_TYPE = /[/+]json\b/i
 
+/** Whether a URL's host is this machine (plain http to it never crosses a network). */
+const isLoopback = (url: URL): boolean =>
+  url.hostname === "localhost" || url.hostname.endsWith(".localhost") || url.hostname === "[::1]" ||
+  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname)
+
+const utf8 = new TextDecoder()
+
+const decodeUtf8 = (chunks: ReadonlyArray<Uint8Array>, size: number): string => {
+  if (chunks.length === 1) return utf8.decode(chunks[0])
+  const all = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    all.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return utf8.decode(all)
+}
+
 const trimSlashes = (url: string): string => url.replace(/\/+$/, "")
 
 const headerRecord = (headers: Readonly<Record<string, string>> | undefined) =>
@@ -189,6 +223,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         `PolarClient: serverURL must be an absolute http(s) URL such as "https://api.polar.sh", got "${baseUrl}"`
       )
     }
+    const insecure = parsedBase.value.protocol === "http:" && !isLoopback(parsedBase.value) &&
+      options.allowInsecureHttp !== true
+    const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
     const scrub = Errors.makeScrubber(options.accessToken)
     const defaultTimeoutDuration = Duration.decode(options.timeout ?? defaultTimeout)
     const defaultRetry = options.retry ?? RetryPolicy.defaultSchedule
@@ -256,6 +293,43 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           })
         }
 
+        // The body, at most maxResponseBytes of it: a larger one is refused without reading the rest.
+        const readBody = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string, SDKError> => {
+          const tooLarge = () => Errors.tooLarge(ctx, response.status, maxResponseBytes)
+          const declared = response.headers["content-length"]
+          if (declared !== undefined && /^\d+$/.test(declared)) {
+            if (Number(declared) <= maxResponseBytes) {
+              return Effect.mapError(response.text, (error) =>
+                Errors.transport(ctx, error.cause ?? error, response.status))
+            }
+            // draining nothing ends the body stream, which aborts the request
+            return Stream.runDrain(Stream.take(response.stream, 0)).pipe(
+              Effect.ignore,
+              Effect.zipRight(Effect.fail(tooLarge()))
+            )
+          }
+          return Effect.suspend(() => {
+            const chunks: Array<Uint8Array> = []
+            let size = 0
+            return Stream.runForEach(response.stream, (chunk): Effect.Effect<void, SDKError> => {
+              size += chunk.byteLength
+              if (size > maxResponseBytes) {
+                return Effect.fail(tooLarge())
+              }
+              chunks.push(chunk)
+              return Effect.void
+            }).pipe(
+              Effect.catchTag("ResponseError", (error) =>
+                error.reason === "EmptyBody"
+                  ? Effect.void
+                  : Effect.fail(Errors.transport(ctx, error.cause ?? error, response.status))),
+              Effect.map(() =>
+                decodeUtf8(chunks, size)
+              )
+            )
+          })
+        }
+
         const attempt: Effect.Effect<Outcome, SDKError> = Effect.suspend(() => {
           attempts++
           return httpClient.execute(request)
@@ -263,10 +337,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           Effect.mapError((error) => Errors.transport(ctx, error.cause ?? error)),
           Effect.flatMap((response) => {
             lastStatus = response.status
-            return response.text.pipe(
-              Effect.mapError((error) => Errors.transport(ctx, error.cause ?? error, response.status)),
-              Effect.flatMap((body) => interpret(response, body))
-            )
+            return Effect.flatMap(readBody(response), (body) => interpret(response, body))
           }),
           Effect.timeoutFail({ duration: callTimeout, onTimeout: () => Errors.timeout(ctx, callTimeout) }),
           Effect.tapError((error) =>
@@ -275,6 +346,10 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             )
           )
         )
+
+        if (insecure) {
+          return Effect.fail(Errors.insecure(ctx, parsedBase.value.host))
+        }
 
         const retried = retry === false
           ? attempt

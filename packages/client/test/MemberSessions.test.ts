@@ -475,6 +475,66 @@ describe("MemberSessions.create", () => {
       }))
   })
 
+  describe("limits", () => {
+    it.effect("a body larger than maxResponseBytes (declared by content-length) is refused unread", () =>
+      Effect.gen(function*() {
+        const big = "x".repeat(2048)
+        const fake = fakePolar([json(201, big)], { retry: false, maxResponseBytes: 1024 })
+        const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
+        assert.strictEqual(error.reason, "Decode")
+        assert.strictEqual(error.statusCode, 201)
+        assert.include(error.message, "larger than 1024 bytes")
+        assert.isFalse(error.isRetryable)
+      }))
+
+    it.effect("an endless body without content-length is cut at the limit and its stream cancelled", () =>
+      Effect.gen(function*() {
+        let pulled = 0
+        let cancelled = false
+        const endless = () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              pull(controller) {
+                pulled++
+                controller.enqueue(new Uint8Array(64 * 1024))
+              },
+              cancel() {
+                cancelled = true
+              }
+            }),
+            { status: 201, headers: { "content-type": "application/json" } }
+          )
+        const fake = fakePolar([endless], { retry: false })
+        const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
+        assert.include(error.message, `larger than ${PolarClientModule.defaultMaxResponseBytes} bytes`)
+        assert.isTrue(cancelled)
+        // 5 MiB in 64 KiB chunks, and a few more read ahead at most
+        assert.isAtMost(pulled, 90)
+      }))
+
+    it.effect("the token is never sent over plain http to a host other than loopback", () =>
+      Effect.gen(function*() {
+        const fake = fakePolar([created], { serverURL: "http://api.example.com" })
+        const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
+        assert.strictEqual(error.reason, "Transport")
+        assert.include(error.message, "clear text over http:// to api.example.com")
+        assert.include(error.message, "allowInsecureHttp")
+        assert.strictEqual(fake.requests.length, 0)
+      }))
+
+    it.effect("plain http is allowed to loopback, and anywhere with allowInsecureHttp: true", () =>
+      Effect.gen(function*() {
+        for (const serverURL of ["http://127.0.0.1:8080", "http://localhost:3000", "http://[::1]:9"]) {
+          const fake = fakePolar([created], { serverURL })
+          yield* create().pipe(Effect.provide(fake.layer))
+          assert.strictEqual(fake.requests.length, 1)
+        }
+        const optIn = fakePolar([created], { serverURL: "http://polar.internal", allowInsecureHttp: true })
+        yield* create().pipe(Effect.provide(optIn.layer))
+        assert.strictEqual(optIn.requests.length, 1)
+      }))
+  })
+
   describe("layers", () => {
     const env = (entries: ReadonlyArray<[string, string]>) => ConfigProvider.fromMap(new Map(entries))
 

@@ -117,6 +117,8 @@ export const layer = (options: Options = {}): Layer.Layer<PolarClient | Emulator
     return PolarClient.layer({
       accessToken: Redacted.make("polar_oat_test"),
       serverURL: "http://polar.test",
+      // in process: nothing crosses a network
+      allowInsecureHttp: true,
       ...options.client
     }).pipe(
       Layer.provide(Layer.succeed(HttpClient.HttpClient, httpClient(emulator))),

@@ -93,6 +93,23 @@ export const transport = (ctx: CallContext, cause: unknown, statusCode?: number)
     cause
   })
 
+/** A response body larger than the limit. @internal */
+export const tooLarge = (ctx: CallContext, statusCode: number, limit: number): SDKError =>
+  sdkError(ctx, {
+    reason: "Decode",
+    message: `${ctx.method} ${ctx.path} answered ${statusCode} with a body larger than ${limit} bytes ` +
+      `(maxResponseBytes); it was not read`,
+    statusCode
+  })
+
+/** A call refused before sending: the token would travel over plain http. @internal */
+export const insecure = (ctx: CallContext, host: string): SDKError =>
+  sdkError(ctx, {
+    reason: "Transport",
+    message: `${ctx.method} ${ctx.path} was not sent: the access token would travel in clear text over http:// ` +
+      `to ${host}. Use an https:// serverURL, or build the layer with allowInsecureHttp: true`
+  })
+
 /** An attempt took longer than the timeout. @internal */
 export const timeout = (ctx: CallContext, duration: Duration.Duration): SDKError =>
   sdkError(ctx, {
