@@ -16,3 +16,8 @@ export * as PolarEmulator from "./PolarEmulator.js"
 
 // `PolarEmulatorServer` (Node only: it serves over node:http) is imported from
 // "@effect-polar/testing/PolarEmulatorServer", so that this entry point needs no Node built-in.
+
+/**
+ * @since 0.1.0
+ */
+export * as TestRecorder from "./TestRecorder.js"

@@ -1,6 +1,27 @@
-import { Cause, Effect, Exit, HashMap, Inspectable, Layer, List, Logger, LogLevel, Option, Tracer } from "effect"
+/**
+ * A tracer and a logger that keep everything they are given, for tests that assert on spans and
+ * logs, and that search every rendered text for secrets.
+ *
+ * @since 0.1.0
+ */
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as HashMap from "effect/HashMap"
+import * as Inspectable from "effect/Inspectable"
+import * as Layer from "effect/Layer"
+import * as List from "effect/List"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Tracer from "effect/Tracer"
 
-/** A span as the recording tracer keeps it. */
+/**
+ * A span as the recording tracer keeps it.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export interface RecordedSpan {
   readonly name: string
   readonly attributes: Map<string, unknown>
@@ -9,10 +30,41 @@ export interface RecordedSpan {
 }
 
 /**
- * A tracer and a logger that keep everything they are given, to assert on spans and to search
- * every rendered text for secrets.
+ * A recorder: its `layer` installs a recording tracer and logger (at `Debug`).
+ *
+ * @since 0.1.0
+ * @category Models
  */
-export const makeRecorder = () => {
+export interface TestRecorder {
+  /** The spans started, in order. */
+  readonly spans: ReadonlyArray<RecordedSpan>
+  /** The log lines, rendered with their annotations, spans and cause. */
+  readonly logs: ReadonlyArray<string>
+  /** The recording tracer, the recording logger and the `Debug` minimum level. */
+  readonly layer: Layer.Layer<never>
+  /** Every text the recorder saw (logs, span names, attributes, events, failed exits), for a secret search. */
+  readonly everything: () => string
+  /** Provides `layer` to an effect. */
+  readonly provide: <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+}
+
+/**
+ * Makes a recorder.
+ *
+ * @example
+ * ```ts
+ * import { TestRecorder } from "@effect-polar/testing"
+ * import { Effect } from "effect"
+ *
+ * const recorder = TestRecorder.make()
+ * const program = Effect.logDebug("hello").pipe(Effect.withSpan("work"), recorder.provide)
+ * // after running: recorder.spans[0].name === "work", recorder.logs[0] includes "hello"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const make = (): TestRecorder => {
   const spans: Array<RecordedSpan> = []
   const logs: Array<string> = []
   let ids = 0
@@ -76,5 +128,5 @@ export const makeRecorder = () => {
         span.exit === undefined || Exit.isSuccess(span.exit) ? "" : Cause.pretty(span.exit.cause)
       ])
     ].join("\n")
-  return { spans, logs, layer, everything, provide: Effect.provide(layer) }
+  return { spans, logs, layer, everything, provide: (self) => Effect.provide(self, layer) }
 }

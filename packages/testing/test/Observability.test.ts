@@ -1,0 +1,136 @@
+import { MemberSessions } from "@effect-polar/client"
+import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import { PolarClientTest, PolarEmulator, TestRecorder } from "@effect-polar/testing"
+import { assert, describe, it } from "@effect/vitest"
+import { Cause, Effect, Exit, Fiber, Inspectable, Redacted, TestClock } from "effect"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import * as util from "node:util"
+
+const JANE = PolarEmulator.demoMembers[0]!.id
+const ACCESS_TOKEN = "polar_oat_TESTaccessTOKEN0123456789"
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "../../core/test/fixtures", name), "utf8")
+const FIXTURE_TOKEN = "polar_mst_Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg"
+
+const create = MemberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })
+const layer = (retry: boolean) =>
+  PolarClientTest.layer({
+    client: { accessToken: Redacted.make(ACCESS_TOKEN), ...(retry ? {} : { retry: false }) }
+  })
+
+describe("observability", () => {
+  it.effect("each call runs in a MemberSessions.create span with method, URL, status and attempts", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 503 }, { status: 503 })
+      const fiber = yield* Effect.fork(recorder.provide(create))
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      const span = recorder.spans.find((s) => s.name === "MemberSessions.create")
+      assert.isDefined(span)
+      assert.strictEqual(span!.attributes.get("http.request.method"), "POST")
+      assert.strictEqual(span!.attributes.get("url.full"), "http://polar.test/v1/member-sessions/")
+      assert.strictEqual(span!.attributes.get("http.response.status_code"), 201)
+      assert.strictEqual(span!.attributes.get("polar.attempts"), 3)
+      assert.strictEqual(span!.attributes.get("http.request.resend_count"), 2)
+      assert.isTrue(span!.exit !== undefined && Exit.isSuccess(span!.exit))
+      // the transport's own spans, one per attempt, with the Authorization header redacted
+      const http = recorder.spans.filter((s) => s.name.startsWith("http.client"))
+      assert.strictEqual(http.length, 3)
+      assert.strictEqual(http[0]!.attributes.get("http.request.header.authorization"), "<redacted>")
+      // two failed attempts were logged at Debug
+      assert.strictEqual(recorder.logs.filter((line) => line.includes("attempt")).length, 2)
+    }).pipe(Effect.provide(layer(true))))
+
+  it.effect("a failed call records its status and failure on the span", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 401, body: fixture("error.401.json") })
+      yield* create.pipe(Effect.flip, recorder.provide)
+      const span = recorder.spans.find((s) => s.name === "MemberSessions.create")
+      assert.strictEqual(span!.attributes.get("http.response.status_code"), 401)
+      assert.strictEqual(span!.attributes.get("polar.attempts"), 1)
+      assert.isTrue(span!.exit !== undefined && Exit.isFailure(span!.exit))
+    }).pipe(Effect.provide(layer(true))))
+})
+
+/** Every rendering of a value a user could print, log or return. */
+const renderings = (value: MemberSession | HTTPValidationError | SDKError | unknown): Array<string> => [
+  String(value),
+  JSON.stringify(value) ?? "",
+  util.inspect(value, { depth: 20 }),
+  Inspectable.format(value),
+  value instanceof Error ? `${value.message}\n${value.stack}` : "",
+  Cause.pretty(Cause.fail(value))
+]
+
+describe("secrets never leak", () => {
+  const leakedBody = (() => {
+    const body = JSON.parse(fixture("member-session.201.json"))
+    body.expires_at = 42
+    return JSON.stringify(body)
+  })()
+
+  const scenarios: ReadonlyArray<[string, ReadonlyArray<PolarEmulator.Fault>]> = [
+    ["success", []],
+    ["401", [{ status: 401, body: fixture("error.401.json") }]],
+    ["500 then success", [{ status: 500, body: fixture("error.500.json") }]],
+    ["a 201 with the token and a bad field", [{ status: 201, body: leakedBody }]],
+    ["a 201 that is truncated JSON", [{ truncate: true }]],
+    ["a 201 as text/plain", [{
+      status: 201,
+      body: fixture("member-session.201.json"),
+      headers: { "content-type": "text/plain" }
+    }]],
+    ["a connection reset", [{ reset: "before-response" }]],
+    ["a reset mid-body", [{ reset: "mid-body" }]]
+  ]
+
+  const assertClean = (label: string, text: string, sessionTokens: ReadonlyArray<string>) => {
+    assert.notInclude(text, ACCESS_TOKEN, `${label} shows the access token`)
+    for (const token of [FIXTURE_TOKEN, ...sessionTokens]) {
+      assert.notInclude(text, token.slice("polar_mst_".length), `${label} shows a session token`)
+    }
+  }
+
+  for (const [name, faults] of scenarios) {
+    it.effect(`${name}: errors, Cause.pretty, logs, spans and the journal`, () =>
+      Effect.gen(function*() {
+        const recorder = TestRecorder.make()
+        const emulator = yield* PolarClientTest.Emulator
+        emulator.script(...faults, ...faults)
+        const fiber = yield* Effect.fork(create.pipe(recorder.provide, Effect.exit))
+        yield* TestClock.adjust("1 minute")
+        const exit = yield* Fiber.join(fiber)
+        const tokens = emulator.sessions().map((s) => Redacted.value(s.token))
+        const texts = [
+          ...Exit.match(exit, {
+            onFailure: (cause) => [Cause.pretty(cause), ...renderings(Cause.squash(cause))],
+            onSuccess: renderings
+          }),
+          recorder.everything(),
+          JSON.stringify(emulator.journal())
+        ]
+        for (const text of texts) assertClean(name, text, tokens)
+      }).pipe(Effect.provide(layer(true))))
+
+    it(`${name}: the FiberFailure of Effect.runPromise`, async () => {
+      const program = Effect.gen(function*() {
+        const emulator = yield* PolarClientTest.Emulator
+        emulator.script(...faults)
+        const exit = yield* Effect.exit(create)
+        return { exit, tokens: emulator.sessions().map((s) => Redacted.value(s.token)) }
+      }).pipe(Effect.provide(layer(false)))
+      const { exit, tokens } = await Effect.runPromise(program)
+      const outcome = await Effect.runPromise(exit).then(
+        (session) => renderings(session),
+        (error: unknown) => [String(error), util.inspect(error, { depth: 20 }), JSON.stringify(error)]
+      )
+      for (const text of outcome) assertClean(name, text, tokens)
+    })
+  }
+})
