@@ -42,6 +42,8 @@ export interface Service {
   readonly emulator: PolarEmulator.PolarEmulator
   /** How many TCP connections the server has accepted so far. */
   readonly connections: () => number
+  /** Closes every open connection now (idle keep-alive ones included), as a server restart would. */
+  readonly dropConnections: () => void
 }
 
 /**
@@ -219,7 +221,10 @@ export const layer = (options: Options = {}): Layer.Layer<PolarEmulatorServer, n
       return {
         url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
         emulator,
-        connections: () => connections.seen
+        connections: () => connections.seen,
+        dropConnections: () => {
+          for (const socket of connections.open) socket.destroy()
+        }
       }
     })
   ).pipe(
