@@ -399,7 +399,7 @@ export class Address extends Schema.Class<Address>("Address")({
  * @since 0.1.0
  * @category Schemas
  */
-export const MetadataValue = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
+export const MetadataValue = Schema.Union(Schema.String, Schema.Finite, Schema.Boolean)
 
 /**
  * A tax id as Polar sends it: `[value, format]`, either element possibly `null`.

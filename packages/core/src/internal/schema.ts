@@ -28,7 +28,11 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?
 export const DateTime: Schema.Schema<Date, string> = Schema.compose(
   Schema.String.pipe(Schema.pattern(ISO_DATE_TIME, { description: "an ISO 8601 datetime" })),
   Schema.Date
-).annotations({ identifier: "DateTime" })
+).annotations({
+  identifier: "DateTime",
+  // years 0000-9999: what an ISO 8601 string without an expanded year can hold
+  arbitrary: () => (fc) => fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true })
+})
 
 /**
  * A UUID string (any version, so that a server-side change of id scheme does not break decoding).
