@@ -180,7 +180,7 @@ export interface Options extends Omit<Seed, "members"> {
   readonly acceptAnyToken?: boolean | undefined
   /** Per-token rate limit; off by default. */
   readonly rateLimit?: RateLimit | false | undefined
-  /** How many requests the journal keeps (the oldest are dropped). Default `1000`. */
+  /** How many requests the journal keeps, and how many sessions `sessions()` keeps (the oldest are dropped). Default `1000`. */
   readonly journalSize?: number | undefined
 }
 
@@ -260,7 +260,7 @@ export interface PolarEmulator {
   readonly journal: () => ReadonlyArray<JournalEntry>
   /** Empties the journal. */
   readonly clearJournal: () => void
-  /** The sessions created, oldest first. */
+  /** The sessions created, oldest first (at most `journalSize`, the latest). */
   readonly sessions: () => ReadonlyArray<MemberSession>
   /** Back to the state the emulator was made with (seed, no faults, empty journal). */
   readonly reset: () => void
@@ -584,6 +584,7 @@ export const make = (options: Options = {}): PolarEmulator => {
       }
     })
     sessions.push(session)
+    if (sessions.length > journalSize) sessions = sessions.slice(sessions.length - journalSize)
     return json(201, encodeSession(session))
   }
 
