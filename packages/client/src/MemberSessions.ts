@@ -11,7 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { CallOptions } from "./PolarClient.js"
-import { PolarClient } from "./PolarClient.js"
+import { bodyDecoder, PolarClient } from "./PolarClient.js"
 
 /**
  * The request of `create`: the member (a UUID v4, any form pydantic accepts) and an optional
@@ -39,6 +39,7 @@ export type CreateOptions = CallOptions
 export const path = "/v1/member-sessions/"
 
 const encodeBody = Schema.encodeSync(MemberSessionCreate)
+const decodeSession = bodyDecoder(MemberSession)
 
 /**
  * Creates a member session (`POST /v1/member-sessions/`, scope `member_sessions:write`).
@@ -79,7 +80,7 @@ export const create = (
       onRight: (body) =>
         client.execute({
           request: HttpClientRequest.post(path).pipe(HttpClientRequest.bodyUnsafeJson(encodeBody(body))),
-          schema: MemberSession,
+          decoder: decodeSession,
           options
         })
     }).pipe(

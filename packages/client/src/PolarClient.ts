@@ -104,16 +104,33 @@ export interface Options {
 }
 
 /**
+ * Decodes the JSON text of a 2XX body, answering one `path: problem` line per bad field on failure.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
+export type BodyDecoder<A> = Errors.JsonDecoder<A>
+
+/**
+ * Builds the `BodyDecoder` of a schema (unknown fields ignored, every problem reported). Build it
+ * once, not per call.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ */
+export const bodyDecoder: <A, I>(schema: Schema.Schema<A, I>) => BodyDecoder<A> = Errors.decodeJson
+
+/**
  * One call as `PolarClient.execute` runs it.
  *
  * @since 0.1.0
  * @category Models
  */
-export interface Call<A, I> {
+export interface Call<A> {
   /** The request, with a URL relative to the base URL (for example `/v1/member-sessions/`). */
   readonly request: HttpClientRequest.HttpClientRequest
-  /** The schema of a 2XX body. */
-  readonly schema: Schema.Schema<A, I>
+  /** Decodes a 2XX body: build it once with `bodyDecoder(schema)`. */
+  readonly decoder: BodyDecoder<A>
   /** Per-call options. */
   readonly options?: CallOptions | undefined
 }
@@ -138,7 +155,7 @@ export interface Service {
    * policy, the 2XX body decoded with `schema`, every failure mapped to `HTTPValidationError`
    * or `SDKError`. Annotates the current span with the status code and the attempt count.
    */
-  readonly execute: <A, I>(call: Call<A, I>) => Effect.Effect<A, HTTPValidationError | SDKError>
+  readonly execute: <A>(call: Call<A>) => Effect.Effect<A, HTTPValidationError | SDKError>
 }
 
 /**
@@ -226,6 +243,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const insecure = parsedBase.value.protocol === "http:" && !isLoopback(parsedBase.value) &&
       options.allowInsecureHttp !== true
     const maxResponseBytes = options.maxResponseBytes ?? defaultMaxResponseBytes
+    const basePath = parsedBase.value.pathname.replace(/\/+$/, "")
     const scrub = Errors.makeScrubber(options.accessToken)
     const defaultTimeoutDuration = Duration.decode(options.timeout ?? defaultTimeout)
     const defaultRetry = options.retry ?? RetryPolicy.defaultSchedule
@@ -243,14 +261,14 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       options.transformClient ?? identity
     )
 
-    const execute = <A, I>(call: Call<A, I>): Effect.Effect<A, HTTPValidationError | SDKError> =>
+    const execute = <A>(call: Call<A>): Effect.Effect<A, HTTPValidationError | SDKError> =>
       Effect.suspend(() => {
         const callTimeout = call.options?.timeout === undefined
           ? defaultTimeoutDuration
           : Duration.decode(call.options.timeout)
         const retry = call.options?.retry ?? defaultRetry
         const request = headerRecord(call.options?.headers)(call.request)
-        const path = new URL(baseUrl + request.url).pathname
+        const path = basePath + request.url.replace(/[?#].*$/, "")
         const ctx: Errors.CallContext = {
           method: request.method,
           url: baseUrl + request.url,
@@ -258,7 +276,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           server: baseUrl,
           scrub
         }
-        const decodeBody = Errors.decodeJson(call.schema)
+        const decodeBody = call.decoder
         let attempts = 0
         let lastStatus: number | undefined
 

@@ -249,9 +249,19 @@ export const describeParseError = (error: ParseResult.ParseError): Array<string>
  *
  * @internal
  */
-export const decodeJson = <A, I>(schema: Schema.Schema<A, I>) => {
+export type JsonDecoder<A> = (
+  body: string
+) => Either.Either<A, { readonly problems: ReadonlyArray<string>; readonly cause?: unknown }>
+
+/**
+ * Builds a decoder of JSON text with a schema, answering the one-line-per-field problems on
+ * failure. Build it once, outside the hot path.
+ *
+ * @internal
+ */
+export const decodeJson = <A, I>(schema: Schema.Schema<A, I>): JsonDecoder<A> => {
   const decodeValue = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
-  return (body: string): Either.Either<A, { readonly problems: ReadonlyArray<string>; readonly cause?: unknown }> => {
+  return (body) => {
     let json: unknown
     try {
       json = JSON.parse(body)

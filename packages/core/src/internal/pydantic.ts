@@ -33,7 +33,10 @@ const HYPHENATED = /^([0-9a-fA-F]{8})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-f
 const GROUP_STARTS = [0, 9, 14, 19, 24] as const
 const GROUP_LENGTHS = [8, 4, 4, 4, 12] as const
 
-const utf8Length = (s: string): number => new TextEncoder().encode(s).length
+const encoder = new TextEncoder()
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/
+const utf8Length = (s: string): number => ASCII.test(s) ? s.length : encoder.encode(s).length
 
 /** The 32 hex digits of a UUID in any form the `uuid` crate accepts, or `undefined`. */
 const parseUuidHex = (input: string): string | undefined => {
