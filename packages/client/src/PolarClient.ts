@@ -109,7 +109,9 @@ export interface Options {
  * @since 0.1.0
  * @category Models
  */
-export type BodyDecoder<A> = Errors.JsonDecoder<A>
+export type BodyDecoder<A> = (
+  body: string
+) => Either.Either<A, { readonly problems: ReadonlyArray<string>; readonly cause?: unknown }>
 
 /**
  * Builds the `BodyDecoder` of a schema (unknown fields ignored, every problem reported). Build it

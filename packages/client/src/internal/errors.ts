@@ -11,6 +11,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type { BodyDecoder } from "../PolarClient.js"
 
 /** What every error of one call is built from. @internal */
 export interface CallContext {
@@ -249,17 +250,13 @@ export const describeParseError = (error: ParseResult.ParseError): Array<string>
  *
  * @internal
  */
-export type JsonDecoder<A> = (
-  body: string
-) => Either.Either<A, { readonly problems: ReadonlyArray<string>; readonly cause?: unknown }>
-
 /**
  * Builds a decoder of JSON text with a schema, answering the one-line-per-field problems on
  * failure. Build it once, outside the hot path.
  *
  * @internal
  */
-export const decodeJson = <A, I>(schema: Schema.Schema<A, I>): JsonDecoder<A> => {
+export const decodeJson = <A, I>(schema: Schema.Schema<A, I>): BodyDecoder<A> => {
   const decodeValue = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
   return (body) => {
     let json: unknown
