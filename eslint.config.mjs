@@ -43,6 +43,26 @@ export default tseslint.config(
     }
   },
   {
+    // build and CI scripts, and the consumer-test fixtures: plain Node.js
+    files: ["scripts/**/*.{js,mjs,cjs}"],
+    languageOptions: {
+      globals: {
+        console: "readonly",
+        fetch: "readonly",
+        process: "readonly",
+        URL: "readonly"
+      }
+    }
+  },
+  {
+    files: ["scripts/**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", __filename: "readonly" }
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" }
+  },
+  {
     files: ["packages/*/src/**/*.ts"],
     rules: {
       "no-console": "error",

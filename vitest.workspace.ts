@@ -34,5 +34,6 @@ export default defineWorkspace([
   project("core", "packages/core"),
   project("client", "packages/client"),
   project("testing", "packages/testing"),
+  project("consumer-test", "packages/consumer-test"),
   project("examples", "examples")
 ])

@@ -1,0 +1,145 @@
+/**
+ * The pieces of one client call, measured in isolation and without a network: JSON.parse, the
+ * response schema (and its nested parts), input validation, and the Effect machinery the client
+ * wraps every call in (runtime entry, per-attempt timeout, retry schedule, span). The operations
+ * take turns in rounds (this machine's speed drifts), each round running an operation for a fixed
+ * time; the figure is CPU time per operation, median of the rounds after the first (warm-up).
+ */
+import { RetryPolicy } from "@effect-polar/client"
+import {
+  Address,
+  CountryCode,
+  Customer,
+  Member,
+  MemberSession,
+  MemberSessionCreate,
+  TaxId,
+  validateInput
+} from "@effect-polar/core"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Schema from "effect/Schema"
+import * as fs from "node:fs"
+import { MEMBER_ID, RETURN_URL } from "./constants.js"
+import { fixturePath, median, report } from "./shared.js"
+
+export interface BreakdownRow {
+  readonly name: string
+  readonly usPerOp: number
+  readonly ops: number
+}
+
+const quick = process.argv.includes("--quick")
+const rounds = quick ? 3 : 6
+const batchMs = quick ? 100 : 400
+
+const fixture = fs.readFileSync(fixturePath, "utf8")
+const request = { memberId: MEMBER_ID, returnUrl: RETURN_URL }
+
+interface Operation {
+  readonly name: string
+  readonly op: () => unknown
+  readonly runs: Array<number>
+  ops: number
+}
+
+const operations: Array<Operation> = []
+const add = (name: string, op: () => unknown) => operations.push({ name, op, runs: [], ops: 0 })
+
+/** Runs `operation` for about `batchMs`, answering CPU µs per call. */
+const batch = async (operation: Operation): Promise<number> => {
+  const cpu = process.cpuUsage()
+  const deadline = performance.now() + batchMs
+  let done = 0
+  while (performance.now() < deadline) {
+    const value = operation.op()
+    if (value instanceof Promise) await value
+    done++
+  }
+  const used = process.cpuUsage(cpu)
+  operation.ops += done
+  return (used.user + used.system) / done
+}
+
+const decodeOptions = { errors: "all", onExcessProperty: "ignore" } as const
+const decodeWith = <A, I>(schema: Schema.Schema<A, I>, value: unknown) => {
+  const decode = Schema.decodeUnknownEither(schema, decodeOptions)
+  return () => decode(value)
+}
+const encodeBody = Schema.encodeSync(MemberSessionCreate)
+/** The same schema as core's internal DateTime (not exported): an ISO 8601 pattern, then `Schema.Date`. */
+const DateTime = Schema.compose(
+  Schema.String.pipe(
+    Schema.pattern(/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/)
+  ),
+  Schema.Date
+)
+const parsed = JSON.parse(fixture) as {
+  readonly created_at: string
+  readonly member_id: string
+  readonly member: unknown
+  readonly customer: { readonly billing_address: unknown; readonly tax_id: unknown }
+}
+
+const plain = ManagedRuntime.make(Layer.empty)
+await plain.runtime()
+
+add("JSON.parse(fixture body)", () => JSON.parse(fixture))
+add("decode MemberSession, whole body (errors: all, as the client)", decodeWith(MemberSession, parsed))
+add(
+  "decode MemberSession, whole body (errors: first)",
+  (() => {
+    const decode = Schema.decodeUnknownEither(MemberSession, { onExcessProperty: "ignore" })
+    return () => decode(parsed)
+  })()
+)
+add("  of which: decode Customer (nested object)", decodeWith(Customer, parsed.customer))
+add("  of which: decode Member (nested object)", decodeWith(Member, parsed.member))
+add("  of which: decode Address (in Customer)", decodeWith(Address, parsed.customer.billing_address))
+add("  of which: decode CountryCode \"US\" (open enum of ~250 literals)", decodeWith(CountryCode, "US"))
+add(
+  "  of which: decode TaxId [value, \"us_ein\"] (open enum of ~90 literals)",
+  decodeWith(TaxId, parsed.customer.tax_id)
+)
+add("  of which: decode one DateTime (pattern + Date, as core's)", decodeWith(DateTime, parsed.created_at))
+add("  of which: decode one UUID", decodeWith(Schema.UUID, parsed.member_id))
+add("validateInput + encode request body", () => {
+  const valid = validateInput(request)
+  if (valid._tag === "Left") throw new Error("invalid input")
+  return encodeBody(valid.right)
+})
+add("ManagedRuntime.runPromise(Effect.void)", () => plain.runPromise(Effect.void))
+add(
+  "runPromise(Effect.void + timeoutFail(10 s)), as each attempt",
+  () => plain.runPromise(Effect.timeoutFail(Effect.void, { duration: "10 seconds", onTimeout: () => "timeout" }))
+)
+add(
+  "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule))",
+  () => plain.runPromise(Effect.retry(Effect.void, { schedule: RetryPolicy.defaultSchedule, while: () => true }))
+)
+add("runPromise(Effect.void + withSpan + annotateCurrentSpan)", () =>
+  plain.runPromise(
+    Effect.annotateCurrentSpan({ "polar.attempts": 1 }).pipe(
+      Effect.withSpan("MemberSessions.create", {
+        kind: "client",
+        attributes: { "http.request.method": "POST", "url.path": "/v1/member-sessions/" }
+      })
+    )
+  ))
+
+for (let round = 0; round < rounds; round++) {
+  for (const operation of operations) {
+    const usPerOp = await batch(operation)
+    if (round > 0) operation.runs.push(usPerOp)
+  }
+}
+const rows: Array<BreakdownRow> = operations.map((operation) => ({
+  name: operation.name,
+  usPerOp: median(operation.runs),
+  ops: operation.ops
+}))
+
+await plain.dispose()
+await report(rows)
+process.exit(0)

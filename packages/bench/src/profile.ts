@@ -1,0 +1,284 @@
+/**
+ * `pnpm --filter @effect-polar/bench profile [--quick]`
+ *
+ * Profiles this client over NodeHttpClient.layerUndici: the worker runs from the TypeScript
+ * sources (so that functions are attributed to client/core source files) under
+ * `node --cpu-prof`, against the benchmark server; the .cpuprofile is then summarised (self time
+ * per function and per area). Also runs the network-free micro-benchmarks of src/breakdown.ts.
+ * Writes profile.md and the profile section of README.md.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import type { BreakdownRow } from "./breakdown.js"
+import { buildChildren, childPath } from "./build.js"
+import { runWorker, startServer } from "./run.js"
+import { benchDir, log, median, profileContenderLabels, startChild, tsNodeArgs, write } from "./shared.js"
+import type { WorkerConfig, WorkerResult } from "./shared.js"
+
+const quick = process.argv.includes("--quick")
+
+const decompositionSteps = ["undici", "effect-httpclient-undici", "client-undici-bare", "client-undici"] as const
+type DecompositionStep = typeof decompositionSteps[number]
+const decompositionLabels: Record<DecompositionStep, string> = {
+  "undici": "1. raw undici.request + JSON.parse",
+  "effect-httpclient-undici": `2. ${profileContenderLabels["effect-httpclient-undici"]}`,
+  "client-undici-bare": `3. ${profileContenderLabels["client-undici-bare"]}`,
+  "client-undici": "4. effect-polar over layerUndici, defaults (retry policy, tracer on)"
+}
+const profileDir = path.join(benchDir, "build", "profile")
+const intervalUs = 250
+
+interface CallFrame {
+  readonly functionName: string
+  readonly url: string
+  readonly lineNumber: number
+}
+
+interface ProfileNode {
+  readonly id: number
+  readonly callFrame: CallFrame
+}
+
+interface CpuProfile {
+  readonly startTime: number
+  readonly nodes: ReadonlyArray<ProfileNode>
+  readonly samples: ReadonlyArray<number>
+  readonly timeDeltas: ReadonlyArray<number>
+}
+
+/** Where a function belongs, from its file (and, inside effect, its name). */
+const area = (frame: CallFrame): string => {
+  const { functionName: name, url } = frame
+  if (name === "(idle)") return "idle"
+  if (name === "(garbage collector)") return "garbage collector"
+  if (name === "(program)" || name === "(root)") return "V8 / native (program)"
+  if (url.includes("packages/client/src/")) return "effect-polar client code (incl. JSON.parse, regexes)"
+  if (url.includes("packages/core/src/")) return "effect-polar core code (input validation, schemas)"
+  if (url.includes("packages/bench/")) return "bench harness"
+  if (url.includes("/undici/") || url.includes("internal/deps/undici")) return "transport: undici"
+  if (url.includes("@effect/platform-node")) return "transport: @effect/platform-node undici adapter"
+  if (url.startsWith("node:")) return "transport: Node internals (net, streams, timers, URL)"
+  if (url.includes("@effect/platform/")) return "@effect/platform HttpClient (request, response, headers)"
+  if (url.includes("/effect/dist/")) {
+    const file = url.slice(url.indexOf("/effect/dist/") + "/effect/dist/esm/".length)
+    if (/schema|ParseResult|SchemaAST|Schema\.js/i.test(file)) return "effect: Schema decoding / encoding"
+    if (/tracer|span/i.test(file) || /span/i.test(name)) return "effect: spans (tracer)"
+    if (/schedule/i.test(file)) return "effect: retry Schedule"
+    if (/timeout|sleep|clock|race/i.test(name) || /clock/i.test(file)) return "effect: timeout / sleep / race"
+    return "effect: runtime (fibers, core combinators)"
+  }
+  if (url === "") return "V8 / native (program)"
+  return "other"
+}
+
+interface Row {
+  readonly key: string
+  readonly selfMs: number
+  readonly area: string
+}
+
+/** Self time per function and per area, counting only the samples taken inside `window` (µs, hrtime clock). */
+const summarise = (profile: CpuProfile, window: { readonly start: number; readonly end: number }) => {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const self = new Map<number, number>()
+  let at = profile.startTime
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i] ?? 0
+    at += delta
+    if (at < window.start || at > window.end) continue
+    const id = profile.samples[i]!
+    self.set(id, (self.get(id) ?? 0) + delta)
+  }
+  const functions = new Map<string, Row>()
+  const areas = new Map<string, number>()
+  let busyUs = 0
+  let totalUs = 0
+  for (const [id, us] of self) {
+    const frame = byId.get(id)!.callFrame
+    const where = area(frame)
+    totalUs += us
+    if (where === "idle") continue
+    busyUs += us
+    areas.set(where, (areas.get(where) ?? 0) + us)
+    const file = frame.url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "").replace(/^.*\/packages\//, "")
+    const key = `${frame.functionName || "(anonymous)"} — ${file || "(native)"}${
+      frame.url ? `:${frame.lineNumber + 1}` : ""
+    }`
+    const row = functions.get(key)
+    functions.set(key, { key, selfMs: (row?.selfMs ?? 0) + us / 1000, area: where })
+  }
+  return {
+    totalMs: totalUs / 1000,
+    busyMs: busyUs / 1000,
+    areas: [...areas].map(([name, us]) => ({ name, ms: us / 1000 })).sort((a, b) => b.ms - a.ms),
+    functions: [...functions.values()].sort((a, b) => b.selfMs - a.selfMs)
+  }
+}
+
+const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`
+const escape = (text: string) => text.replace(/\|/g, "\\|")
+
+const main = async () => {
+  log(`profile (${quick ? "quick" : "full"}): building the child programs`)
+  await buildChildren()
+  fs.rmSync(profileDir, { recursive: true, force: true })
+  fs.mkdirSync(profileDir, { recursive: true })
+
+  const server = await startServer()
+  const decompositionConfig: WorkerConfig = {
+    port: server.port,
+    heapEarlyCalls: 0,
+    heapLateCalls: 0,
+    warmupCalls: quick ? 300 : 3_000,
+    sequentialCalls: quick ? 300 : 1_000,
+    concurrentCalls: quick ? 1_000 : 4_000,
+    concurrency: 32,
+    phaseTimeoutMs: 60_000,
+    skipHeap: true
+  }
+  const decomposition: Record<DecompositionStep, Array<WorkerResult>> = {
+    "undici": [],
+    "effect-httpclient-undici": [],
+    "client-undici-bare": [],
+    "client-undici": []
+  }
+  const config: WorkerConfig = {
+    port: server.port,
+    heapEarlyCalls: 0,
+    heapLateCalls: 0,
+    warmupCalls: quick ? 300 : 2_000,
+    sequentialCalls: quick ? 300 : 3_000,
+    concurrentCalls: quick ? 1_000 : 10_000,
+    concurrency: 32,
+    phaseTimeoutMs: 60_000,
+    skipHeap: true
+  }
+  const run = await (async () => {
+    try {
+      const rounds = quick ? 1 : 2
+      for (let round = 0; round < rounds; round++) {
+        for (const step of decompositionSteps) {
+          const { result } = await runWorker(step, decompositionConfig, server, { timeoutMs: 600_000 })
+          decomposition[step].push(result)
+          log(
+            `decomposition round ${round + 1}/${rounds} ${step}: p50 c=1 ${result.sequential.p50Us.toFixed(0)} µs, ` +
+              `${result.concurrent.cpuUsPerCall.toFixed(0)} µs CPU/call at c=32`
+          )
+        }
+      }
+      log("CPU profile of the undici-layer contender")
+      return await runWorker("client-undici", config, server, {
+        timeoutMs: 600_000,
+        nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${intervalUs}`],
+        program: [...tsNodeArgs, path.join(benchDir, "src", "worker.ts")]
+      })
+    } finally {
+      await server.stop()
+    }
+  })()
+  // the main thread's profile is the largest (tsx's loader thread writes one too)
+  const file = fs.readdirSync(profileDir)
+    .filter((name) => name.endsWith(".cpuprofile"))
+    .sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size)[0]
+  if (file === undefined) throw new Error("no .cpuprofile written")
+  const window = run.result.measuredWindowUs
+  const summary = summarise(JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")) as CpuProfile, window)
+  const calls = run.result.sequential.calls + run.result.concurrent.calls
+
+  log("breakdown: network-free micro-benchmarks")
+  const breakdownChild = startChild<ReadonlyArray<BreakdownRow>>(
+    [childPath("breakdown"), ...(quick ? ["--quick"] : [])],
+    { timeoutMs: 600_000 }
+  )
+  const [breakdown] = await Promise.all([breakdownChild.message, breakdownChild.exit])
+
+  const lines: Array<string> = []
+  lines.push("# effect-polar client profile")
+  lines.push("")
+  lines.push(
+    `\`node --cpu-prof --cpu-prof-interval=${intervalUs}\` on the worker of the NodeHttpClient.layerUndici ` +
+      `contender (run from TypeScript sources) against the bench server. Only the samples of the timed phases ` +
+      `count (${config.sequentialCalls.toLocaleString("en-US")} calls at concurrency 1, then ` +
+      `${config.concurrentCalls.toLocaleString("en-US")} at concurrency 32, after ` +
+      `${config.warmupCalls.toLocaleString("en-US")} warm-up calls); start-up and warm-up are left out. ` +
+      `Profile: build/profile/${file}. Busy (non-idle) time ${summary.busyMs.toFixed(0)} ms of ` +
+      `${summary.totalMs.toFixed(0)} ms, i.e. ${((summary.busyMs * 1000) / calls).toFixed(0)} µs per call.`
+  )
+  lines.push("")
+  lines.push("### Decomposition with the real transport")
+  lines.push("")
+  lines.push(
+    `Each step in its own process against the bench server, taking turns, ` +
+      `${decomposition["undici"].length} round(s), medians; ${
+        decompositionConfig.warmupCalls.toLocaleString("en-US")
+      } ` +
+      `warm-up calls, ${decompositionConfig.sequentialCalls.toLocaleString("en-US")} timed at concurrency 1, ` +
+      `${decompositionConfig.concurrentCalls.toLocaleString("en-US")} at concurrency 32. "Added" is the step's CPU ` +
+      `per call minus the previous step's.`
+  )
+  lines.push("")
+  lines.push("| step | p50 c=1 | p50 c=32 | CPU µs/call (c=32) | added CPU µs/call |")
+  lines.push("| --- | ---: | ---: | ---: | ---: |")
+  let previous = Number.NaN
+  for (const step of decompositionSteps) {
+    const results = decomposition[step]
+    const cpu = median(results.map((r) => r.concurrent.cpuUsPerCall))
+    lines.push(
+      `| ${decompositionLabels[step]} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
+        `${median(results.map((r) => r.concurrent.p50Us)).toFixed(0)} µs | ${cpu.toFixed(0)} | ` +
+        `${Number.isNaN(previous) ? "" : `+${(cpu - previous).toFixed(0)}`} |`
+    )
+    previous = cpu
+  }
+  lines.push("")
+  lines.push("### Self time by area")
+  lines.push("")
+  lines.push("| area | self time | share of busy time |")
+  lines.push("| --- | ---: | ---: |")
+  for (const row of summary.areas) {
+    lines.push(`| ${row.name} | ${row.ms.toFixed(0)} ms | ${pct(row.ms, summary.busyMs)} |`)
+  }
+  lines.push("")
+  lines.push("### Top 25 functions by self time")
+  lines.push("")
+  lines.push("| function — file:line | area | self time | share |")
+  lines.push("| --- | --- | ---: | ---: |")
+  for (const row of summary.functions.slice(0, 25)) {
+    lines.push(
+      `| ${escape(row.key)} | ${row.area} | ${row.selfMs.toFixed(0)} ms | ${pct(row.selfMs, summary.busyMs)} |`
+    )
+  }
+  lines.push("")
+  lines.push("### The pieces in isolation (CPU µs per operation, no network)")
+  lines.push("")
+  lines.push(
+    "Measured in one process, the operations taking turns in time-boxed batches; median of the batches after " +
+      "the first. The Effect rows include a `ManagedRuntime.runPromise`, so compare them with the plain one."
+  )
+  lines.push("")
+  lines.push("| operation | CPU µs/op |")
+  lines.push("| --- | ---: |")
+  for (const row of breakdown) lines.push(`| ${row.name} | ${row.usPerOp.toFixed(1)} |`)
+  lines.push("")
+  const document = lines.join("\n")
+  write("\n" + document + "\n")
+
+  if (!quick) {
+    fs.writeFileSync(path.join(benchDir, "profile.md"), document)
+    const readme = path.join(benchDir, "README.md")
+    const startMarker = "<!-- profile:start -->"
+    const endMarker = "<!-- profile:end -->"
+    if (fs.existsSync(readme)) {
+      const text = fs.readFileSync(readme, "utf8")
+      const from = text.indexOf(startMarker)
+      const to = text.indexOf(endMarker)
+      if (from !== -1 && to > from) {
+        const body = document.split("\n").slice(2).join("\n").replace(/^### /gm, "#### ").trim()
+        fs.writeFileSync(readme, `${text.slice(0, from + startMarker.length)}\n\n${body}\n\n${text.slice(to)}`)
+      }
+    }
+    log("profile.md and README.md profile section written")
+  }
+}
+
+await main()

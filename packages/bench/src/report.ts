@@ -1,0 +1,376 @@
+/**
+ * Turning the measurements into the results document: tables, ratios, targets.
+ */
+import { execFileSync } from "node:child_process"
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import type { ColdStarts } from "./run.js"
+import { benchDir, contenderLabels, contenderNames } from "./shared.js"
+import type { ContenderName } from "./shared.js"
+import type { BundleSize, SizeResults } from "./size.js"
+
+export interface ContenderSummary {
+  readonly rounds: number
+  /** The per-round values behind the medians. */
+  readonly perRound: {
+    readonly p50c1: ReadonlyArray<number>
+    readonly p50c32: ReadonlyArray<number>
+    readonly throughput: ReadonlyArray<number>
+    readonly cpuUsPerCall: ReadonlyArray<number>
+  }
+  readonly p50c1: number
+  readonly p99c1: number
+  readonly p50c32: number
+  readonly p99c32: number
+  readonly throughput: number
+  readonly cpuUsPerCall: number
+  readonly serverCpuPct: number
+  /** Per round: CPU used by other processes during the timed phases, % of one core. */
+  readonly otherCpuPct: ReadonlyArray<number>
+  readonly truncated: boolean
+  readonly heapEarlyMB: number
+  readonly heapLateMB: number
+  readonly heapEarlyCalls: number
+  readonly heapLateCalls: number
+}
+
+export interface Settings {
+  readonly mode: "full" | "quick"
+  readonly rounds: number
+  readonly warmupCalls: number
+  readonly sequentialCalls: number
+  readonly concurrentCalls: number
+  readonly concurrency: number
+  readonly phaseTimeoutMs: number
+  readonly heapEarlyCalls: number
+  readonly heapLateCalls: number
+  readonly soakTimeoutMs: number
+  readonly coldLaunches: number
+  /** A round disturbed by other processes above this (% of one core) is run again... */
+  readonly maxOtherCpuPct: number
+  /** ...up to this many runs in all. */
+  readonly maxAttempts: number
+}
+
+export interface BenchResults {
+  readonly settings: Settings
+  readonly startedAt: Date
+  readonly durationMs: number
+  readonly contenders: Record<ContenderName, ContenderSummary>
+  /** Runs repeated because other processes disturbed them. */
+  readonly reruns: number
+  readonly cold: ColdStarts
+  readonly sizes: SizeResults
+}
+
+export interface Target {
+  readonly name: string
+  readonly measured: string
+  readonly required: string
+  readonly pass: boolean
+}
+
+const intl = (value: number, digits = 0) =>
+  Number.isFinite(value)
+    ? value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a"
+
+const ratio = (value: number) => Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/a"
+
+const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, align?: string) => {
+  const separator = header.map((_, i) => (i === 0 ? "---" : (align ?? "---:")))
+  return [header, separator, ...rows].map((row) => `| ${row.join(" | ")} |`).join("\n")
+}
+
+const readVersion = (dir: string): string => {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string }).version
+  } catch {
+    return "?"
+  }
+}
+
+const git = (args: ReadonlyArray<string>): string => {
+  try {
+    return execFileSync("git", [...args], { cwd: benchDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .trim()
+  } catch {
+    return "?"
+  }
+}
+
+export const environment = (): Array<string> => {
+  const modules = path.join(benchDir, "node_modules")
+  const cpus = os.cpus()
+  const sdkDir = fs.realpathSync(path.join(modules, "@polar-sh", "sdk"))
+  const dirty = git(["status", "--porcelain", "--", "../core/src", "../client/src"])
+  const versions = [
+    ["@effect-polar/client", readVersion(path.join(modules, "@effect-polar", "client"))],
+    ["@effect-polar/core", readVersion(path.join(modules, "@effect-polar", "core"))],
+    ["effect", readVersion(path.join(modules, "effect"))],
+    ["@effect/platform", readVersion(path.join(modules, "@effect", "platform"))],
+    ["@effect/platform-node", readVersion(path.join(modules, "@effect", "platform-node"))],
+    ["undici (npm)", readVersion(path.join(modules, "undici"))],
+    ["undici (Node's fetch)", process.versions.undici ?? "?"],
+    ["@polar-sh/sdk", readVersion(sdkDir)],
+    ["zod (SDK's)", readVersion(path.join(sdkDir, "..", "..", "zod"))],
+    ["esbuild", readVersion(path.join(modules, "esbuild"))]
+  ]
+  return [
+    `- Machine: ${os.type()} ${os.release()} (${os.arch()}), CPU ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ` +
+    `${intl(os.totalmem() / 1024 ** 3, 1)} GiB memory`,
+    `- Node ${process.version}; ${versions.map(([name, version]) => `${name} ${version}`).join(", ")}`,
+    `- Workspace: commit ${git(["rev-parse", "--short", "HEAD"])}` +
+    (dirty === "" || dirty === "?"
+      ? ", client and core sources clean"
+      : `, with uncommitted changes in client/core sources (${dirty.split("\n").length} files)`)
+  ]
+}
+
+const size = (value: BundleSize) => `${intl(value.minified / 1024, 1)} KiB`
+const gz = (value: BundleSize) => `${intl(value.gzipped / 1024, 1)} KiB`
+
+export const targets = (results: BenchResults): Array<Target> => {
+  const c = results.contenders
+  const undici = c["undici"]
+  const sdk = c["sdk"]
+  const client = c["client-undici"]
+  const fetchClient = c["client-fetch"]
+  const out: Array<Target> = []
+  for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
+    const vsRaw = client[key] / undici[key]
+    out.push({
+      name: `undici layer: p50 at concurrency ${level} ≤ 2.0× raw undici.request`,
+      measured: `${intl(client[key])} µs vs ${intl(undici[key])} µs = ${ratio(vsRaw)}`,
+      required: "≤ 2.00×",
+      pass: vsRaw <= 2
+    })
+  }
+  for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
+    const speedup = sdk[key] / client[key]
+    out.push({
+      name: `undici layer: ≥ 2× faster than the SDK (p50, concurrency ${level})`,
+      measured: `SDK ${intl(sdk[key])} µs ÷ ${intl(client[key])} µs = ${ratio(speedup)}`,
+      required: "≥ 2.00×",
+      pass: speedup >= 2
+    })
+  }
+  for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
+    const vsSdk = fetchClient[key] / sdk[key]
+    out.push({
+      name: `FetchHttpClient: not slower than the SDK (p50, concurrency ${level})`,
+      measured: `${intl(fetchClient[key])} µs vs ${intl(sdk[key])} µs = ${ratio(vsSdk)}`,
+      required: "≤ 1.00×",
+      pass: vsSdk <= 1
+    })
+  }
+  for (const name of ["client-undici", "client-fetch"] as const) {
+    const summary = c[name]
+    const delta = summary.heapLateMB - summary.heapEarlyMB
+    out.push({
+      name: `${name === "client-undici" ? "undici layer" : "FetchHttpClient"}: heap after ${
+        intl(summary.heapLateCalls)
+      } calls within 5 MB of heap after ${intl(summary.heapEarlyCalls)}`,
+      measured: `${intl(summary.heapEarlyMB, 2)} → ${intl(summary.heapLateMB, 2)} MB (Δ ${intl(delta, 2)} MB)`,
+      required: "Δ within ±5 MB",
+      pass: Math.abs(delta) <= 5
+    })
+  }
+  for (const name of ["client-undici", "client-fetch"] as const) {
+    const cold = results.cold.variants
+    const vsSdk = cold[name].importBuildMs / cold["sdk"].importBuildMs
+    out.push({
+      name: `cold start (${
+        name === "client-undici" ? "undici layer" : "FetchHttpClient"
+      }): import + build ≤ SDK import + new Polar`,
+      measured: `${intl(cold[name].importBuildMs, 1)} ms vs ${intl(cold["sdk"].importBuildMs, 1)} ms = ${ratio(vsSdk)}`,
+      required: "≤ 1.00×",
+      pass: vsSdk <= 1
+    })
+  }
+  return out
+}
+
+export const render = (results: BenchResults): string => {
+  const s = results.settings
+  const c = results.contenders
+  const undici = c["undici"]
+  const sdk = c["sdk"]
+  const lines: Array<string> = []
+  lines.push(`# effect-polar benchmark results (${s.mode === "quick" ? "quick run" : "full run"})`)
+  lines.push("")
+  lines.push(
+    `Run ${results.startedAt.toISOString()}, took ${intl(results.durationMs / 1000)} s. ` +
+      `Generated by \`pnpm bench${s.mode === "quick" ? " --quick" : ""}\`; see README.md for the method.`
+  )
+  lines.push("")
+  lines.push(...environment())
+  lines.push(
+    `- Settings: ${s.rounds} round(s) per contender, each a fresh process; per round ${intl(s.warmupCalls)} ` +
+      `warm-up calls, ${intl(s.sequentialCalls)} timed calls at concurrency 1, ${intl(s.concurrentCalls)} at ` +
+      `concurrency ${s.concurrency}; phases bounded to ${intl(s.phaseTimeoutMs / 1000)} s. Heap: one more process ` +
+      `per contender, gc() then heapUsed after ${intl(s.heapEarlyCalls)} and ${intl(s.heapLateCalls)} calls ` +
+      `(bounded to ${intl(s.soakTimeoutMs / 1000)} s). Cold start: ${s.coldLaunches} launches per variant. ` +
+      (s.maxAttempts > 1
+        ? `A run during which other processes used more than ${s.maxOtherCpuPct} % of a core was run again ` +
+          `(up to ${s.maxAttempts} runs, the least disturbed kept): ${results.reruns} rerun(s) in this run.`
+        : "Runs disturbed by other processes are reported, not rerun.")
+  )
+  lines.push("")
+  lines.push("## Latency, throughput, CPU, heap")
+  lines.push("")
+  lines.push(
+    `Medians over the rounds. Latency in µs per call; throughput and CPU at concurrency ${s.concurrency}; ` +
+      `"server CPU" is the share of one core the server process used in that phase (near 100 % means the ` +
+      `server, not the client, was the bottleneck).`
+  )
+  lines.push("")
+  lines.push(table(
+    [
+      "contender",
+      "p50 c=1",
+      "p99 c=1",
+      `p50 c=${s.concurrency}`,
+      `p99 c=${s.concurrency}`,
+      "calls/s",
+      "CPU µs/call",
+      "server CPU",
+      `heap @${intl(s.heapEarlyCalls)}`,
+      `heap @${intl(s.heapLateCalls)}`,
+      "Δ heap"
+    ],
+    contenderNames.map((name) => {
+      const x = c[name]
+      return [
+        contenderLabels[name] + (x.truncated ? " (time-bounded)" : ""),
+        intl(x.p50c1),
+        intl(x.p99c1),
+        intl(x.p50c32),
+        intl(x.p99c32),
+        intl(x.throughput),
+        intl(x.cpuUsPerCall),
+        `${intl(x.serverCpuPct)} %`,
+        `${intl(x.heapEarlyMB, 2)} MB`,
+        `${intl(x.heapLateMB, 2)} MB` + (x.heapLateCalls < s.heapLateCalls ? ` (${intl(x.heapLateCalls)} calls)` : ""),
+        `${intl(x.heapLateMB - x.heapEarlyMB, 2)} MB`
+      ]
+    })
+  ))
+  lines.push("")
+  {
+    lines.push(
+      "Spread over the rounds (min – max), to judge the noise of this machine: the ratios below are only as " +
+        "firm as these ranges allow. \"Other processes\": CPU used on the machine by anything but the worker " +
+        "and the server during the timed phases (the worst of the kept runs)."
+    )
+    lines.push("")
+    const range = (values: ReadonlyArray<number>) => `${intl(Math.min(...values))} – ${intl(Math.max(...values))}`
+    lines.push(table(
+      ["contender", "p50 c=1", `p50 c=${s.concurrency}`, "calls/s", "CPU µs/call", "other processes (max)"],
+      contenderNames.map((name) => {
+        const x = c[name].perRound
+        return [
+          contenderLabels[name],
+          range(x.p50c1),
+          range(x.p50c32),
+          range(x.throughput),
+          range(x.cpuUsPerCall),
+          `${intl(Math.max(...c[name].otherCpuPct))} % of a core`
+        ]
+      })
+    ))
+    lines.push("")
+  }
+  lines.push("## Ratios (same run)")
+  lines.push("")
+  lines.push(
+    "Latency and CPU: contender ÷ reference (above 1 is slower / costlier). Throughput: contender ÷ reference " +
+      "(below 1 is fewer calls per second)."
+  )
+  lines.push("")
+  lines.push(table(
+    [
+      "contender",
+      "p50 c=1 ÷ undici",
+      "p50 c=32 ÷ undici",
+      "calls/s ÷ undici",
+      "CPU ÷ undici",
+      "p50 c=1 ÷ SDK",
+      "p50 c=32 ÷ SDK",
+      "calls/s ÷ SDK",
+      "CPU ÷ SDK"
+    ],
+    contenderNames.map((name) => {
+      const x = c[name]
+      return [
+        contenderLabels[name],
+        ratio(x.p50c1 / undici.p50c1),
+        ratio(x.p50c32 / undici.p50c32),
+        ratio(x.throughput / undici.throughput),
+        ratio(x.cpuUsPerCall / undici.cpuUsPerCall),
+        ratio(x.p50c1 / sdk.p50c1),
+        ratio(x.p50c32 / sdk.p50c32),
+        ratio(x.throughput / sdk.throughput),
+        ratio(x.cpuUsPerCall / sdk.cpuUsPerCall)
+      ]
+    })
+  ))
+  lines.push("")
+  lines.push("## Cold start")
+  lines.push("")
+  lines.push(
+    "Fresh `node` process per launch, medians. \"import + build\": from before the dynamic import of the entry to " +
+      "the client being ready (SDK: `import(\"@polar-sh/sdk\")` + `new Polar`; this client: import + " +
+      "`ManagedRuntime.make(layer)` + `runtime.runtime()`). \"since process start\": the same moment measured " +
+      "from the process's time origin (includes Node's own start-up). Other processes used " +
+      `${intl(results.cold.otherCpuPct)} % of a core meanwhile.`
+  )
+  lines.push("")
+  const cold = results.cold.variants
+  lines.push(table(
+    ["variant", "import + build", "since process start", "÷ SDK"],
+    ([
+      ["sdk", "@polar-sh/sdk: import + new Polar"],
+      ["client-undici", "effect-polar + NodeHttpClient.layerUndici"],
+      ["client-fetch", "effect-polar + FetchHttpClient.layer"]
+    ] as const).map(([variant, label]) => [
+      label,
+      `${intl(cold[variant].importBuildMs, 1)} ms`,
+      `${intl(cold[variant].sinceStartMs, 1)} ms`,
+      ratio(cold[variant].importBuildMs / cold["sdk"].importBuildMs)
+    ])
+  ))
+  lines.push("")
+  lines.push("## Bundle size")
+  lines.push("")
+  lines.push(
+    "A program making one call, bundled by esbuild (bundle, minify, platform neutral, ESM, target es2022), " +
+      "gzip level 9."
+  )
+  lines.push("")
+  const z = results.sizes
+  lines.push(table(
+    ["bundle", "minified", "min + gzip", "gzip ÷ SDK"],
+    ([
+      ["(a) @polar-sh/sdk: PolarCore + memberSessionsCreate", z.sdk],
+      ["(b) effect-polar + FetchHttpClient (includes effect)", z.client],
+      ["(c) baseline: Effect program with HttpClient (Fetch) + Schema", z.baseline],
+      ["(c) baseline + effect-polar", z.baselinePlusClient],
+      ["(c) increment of effect-polar over the baseline", z.increment]
+    ] as const).map(([label, value]) => [label, size(value), gz(value), ratio(value.gzipped / z.sdk.gzipped)])
+  ))
+  lines.push("")
+  lines.push("## Targets")
+  lines.push("")
+  const all = targets(results)
+  lines.push(table(
+    ["target", "measured", "required", "result"],
+    all.map((target) => [target.name, target.measured, target.required, target.pass ? "PASS" : "**FAIL**"]),
+    "---"
+  ))
+  lines.push("")
+  lines.push(`${all.filter((target) => target.pass).length} of ${all.length} targets met.`)
+  lines.push("")
+  return lines.join("\n")
+}

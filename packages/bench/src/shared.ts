@@ -1,0 +1,177 @@
+/**
+ * Constants, child-process plumbing and statistics shared by the orchestrator and its children.
+ */
+import { spawn } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+
+/** The bench package's directory: the nearest one with a package.json (from src/ or from the build cache). */
+export const benchDir = ((): string => {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir)
+  return dir
+})()
+
+/** The response body every call receives (the 201 fixture of @effect-polar/core). */
+export const fixturePath = path.join(benchDir, "fixtures", "member-session.201.json")
+
+export { ACCESS_TOKEN, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
+
+/** The contenders, in the order of the tables. */
+export const contenderNames = ["undici", "fetch", "sdk", "client-undici", "client-fetch"] as const
+export type ContenderName = typeof contenderNames[number]
+
+export const contenderLabels: Record<ContenderName, string> = {
+  "undici": "raw undici.request + JSON.parse",
+  "fetch": "raw fetch + response.json()",
+  "sdk": "@polar-sh/sdk memberSessions.create",
+  "client-undici": "effect-polar, NodeHttpClient.layerUndici",
+  "client-fetch": "effect-polar, FetchHttpClient.layer"
+}
+
+/**
+ * Extra contenders of the profile step only, to split the client's cost: Effect's HttpClient over
+ * the same undici layer with no client on top, and the client with its retry policy and tracer off.
+ */
+export const profileContenderNames = ["effect-httpclient-undici", "client-undici-bare"] as const
+export type ProfileContenderName = typeof profileContenderNames[number]
+export type AnyContenderName = ContenderName | ProfileContenderName
+
+export const profileContenderLabels: Record<ProfileContenderName, string> = {
+  "effect-httpclient-undici": "Effect HttpClient over layerUndici + response.text + JSON.parse (no client)",
+  "client-undici-bare": "effect-polar over layerUndici, retry: false, tracer disabled"
+}
+
+export const isContenderName = (name: string): name is AnyContenderName =>
+  (contenderNames as ReadonlyArray<string>).includes(name) ||
+  (profileContenderNames as ReadonlyArray<string>).includes(name)
+
+/** How much work one worker does; the orchestrator passes it as JSON. */
+export interface WorkerConfig {
+  readonly port: number
+  /** Calls whose heap is measured first (1,000; quick 200). */
+  readonly heapEarlyCalls: number
+  /** Calls after which the heap is measured again (100,000; quick 2,000), everything included. */
+  readonly heapLateCalls: number
+  /** Warm-up calls at concurrency 32 and at concurrency 1, not measured. */
+  readonly warmupCalls: number
+  /** Measured calls at concurrency 1. */
+  readonly sequentialCalls: number
+  /** Measured calls at concurrency 32. */
+  readonly concurrentCalls: number
+  readonly concurrency: number
+  /** Any phase stops after this long, whatever its count. */
+  readonly phaseTimeoutMs: number
+  /** Skip the heap phases (profiling). */
+  readonly skipHeap?: boolean
+}
+
+export interface LatencySummary {
+  readonly calls: number
+  readonly p50Us: number
+  readonly p99Us: number
+  readonly meanUs: number
+  readonly wallMs: number
+  /** Calls per second over the phase. */
+  readonly throughput: number
+  /** Client CPU (user + system) per call over the phase, µs. */
+  readonly cpuUsPerCall: number
+  /** The phase stopped on its time bound before its count. */
+  readonly truncated: boolean
+}
+
+export interface WorkerResult {
+  readonly contender: AnyContenderName
+  /** Import + build of the client inside the warm worker (not the cold start figure). */
+  readonly setupMs: number
+  readonly sequential: LatencySummary
+  readonly concurrent: LatencySummary
+  /** heapUsed after gc(), MB. */
+  readonly heapEarlyMB: number
+  readonly heapLateMB: number
+  readonly heapEarlyCalls: number
+  readonly heapLateCalls: number
+  readonly totalCalls: number
+  /** `process.hrtime` in µs at the start of the timed concurrency-1 phase and at the end of the concurrency-32 one. */
+  readonly measuredWindowUs: { readonly start: number; readonly end: number }
+}
+
+/** Quantile of sorted values (nearest rank). */
+export const quantile = (sorted: ArrayLike<number>, q: number): number => {
+  if (sorted.length === 0) return Number.NaN
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  return sorted[rank]!
+}
+
+export const median = (values: ReadonlyArray<number>): number => {
+  const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b)
+  if (finite.length === 0) return Number.NaN
+  const middle = Math.floor(finite.length / 2)
+  return finite.length % 2 === 1 ? finite[middle]! : (finite[middle - 1]! + finite[middle]!) / 2
+}
+
+/** The Node arguments that run a TypeScript file of this package with workspace sources. */
+export const tsNodeArgs = ["--import", "tsx", "--conditions=@effect-polar/source"] as const
+
+export interface Child<Message> {
+  readonly process: ChildProcess
+  /** The first IPC message of the child. */
+  readonly message: Promise<Message>
+  /** Resolves with the exit code once the child is gone. */
+  readonly exit: Promise<number>
+}
+
+/**
+ * Starts a Node child with an IPC channel; stdout and stderr go to this process's stderr so the
+ * terminal shows progress and failures while stdout stays for the tables. A child that runs longer
+ * than `timeoutMs` is killed.
+ */
+export const startChild = <Message>(
+  nodeArgs: ReadonlyArray<string>,
+  options: { readonly timeoutMs: number; readonly cwd?: string }
+): Child<Message> => {
+  const child = spawn(process.execPath, [...nodeArgs], {
+    cwd: options.cwd ?? benchDir,
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    env: { ...process.env, NODE_OPTIONS: "" }
+  })
+  child.stdout?.pipe(process.stderr)
+  child.stderr?.pipe(process.stderr)
+  const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs)
+  const exit = new Promise<number>((resolve) => {
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer)
+      resolve(code ?? (signal === null ? 1 : 128))
+    })
+  })
+  const message = new Promise<Message>((resolve, reject) => {
+    child.once("message", (value) => resolve(value as Message))
+    // the exit event may be handled before a message sent just before exiting: allow a moment
+    void exit.then((code) =>
+      setTimeout(() => reject(new Error(`child ${nodeArgs.join(" ")} exited (${code}) before reporting`)), 1_000)
+    )
+  })
+  message.catch(() => {})
+  return { process: child, message, exit }
+}
+
+/** Sends a message to the parent (when there is one) and waits until it is flushed. */
+export const report = (value: unknown): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (process.send === undefined) {
+      process.stdout.write(JSON.stringify(value) + "\n")
+      resolve()
+      return
+    }
+    process.send(value, (error: Error | null) => (error ? reject(error) : resolve()))
+  })
+
+export const write = (text: string): void => {
+  process.stdout.write(text)
+}
+
+export const log = (text: string): void => {
+  process.stderr.write(text + "\n")
+}

@@ -1,0 +1,54 @@
+/**
+ * Type-level tests of the public API: the exact success, error and requirement types a consumer
+ * gets. `expectTypeOf` does nothing at run time; a wrong type is a compile error, reported by
+ * `pnpm typecheck` (this package is referenced from the root tsconfig.json).
+ */
+import type { MemberSessions } from "@effect-polar/client"
+import { PolarClient } from "@effect-polar/client"
+import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import type { PolarClientTest } from "@effect-polar/testing"
+import type { Layer } from "effect"
+import { Effect } from "effect"
+import { describe, expectTypeOf, it } from "vitest"
+
+type Create = ReturnType<typeof MemberSessions.create>
+type TestLayer = ReturnType<typeof PolarClientTest.layer>
+
+describe("MemberSessions.create", () => {
+  it("succeeds with exactly MemberSession", () => {
+    expectTypeOf<Effect.Effect.Success<Create>>().toEqualTypeOf<MemberSession>()
+  })
+
+  it("fails with exactly HTTPValidationError | SDKError", () => {
+    expectTypeOf<Effect.Effect.Error<Create>>().toEqualTypeOf<HTTPValidationError | SDKError>()
+  })
+
+  it("requires exactly PolarClient", () => {
+    expectTypeOf<Effect.Effect.Context<Create>>().toEqualTypeOf<PolarClient>()
+  })
+
+  it("is the documented Effect type, and catchTag removes the error it handles", () => {
+    expectTypeOf<Create>().toEqualTypeOf<Effect.Effect<MemberSession, HTTPValidationError | SDKError, PolarClient>>()
+    const catchValidation = (create: Create) => Effect.catchTag(create, "HTTPValidationError", () => Effect.void)
+    expectTypeOf(catchValidation).returns.toEqualTypeOf<Effect.Effect<MemberSession | void, SDKError, PolarClient>>()
+  })
+})
+
+describe("PolarClientTest.layer", () => {
+  it("provides exactly PolarClient | PolarClientTest.Emulator", () => {
+    expectTypeOf<Layer.Layer.Success<TestLayer>>().toEqualTypeOf<PolarClient | PolarClientTest.Emulator>()
+  })
+
+  it("cannot fail", () => {
+    expectTypeOf<Layer.Layer.Error<TestLayer>>().toEqualTypeOf<never>()
+  })
+
+  it("requires nothing", () => {
+    expectTypeOf<Layer.Layer.Context<TestLayer>>().toEqualTypeOf<never>()
+  })
+
+  it("is enough to run MemberSessions.create", () => {
+    expectTypeOf<Effect.Effect.Context<Create>>().toExtend<Layer.Layer.Success<TestLayer>>()
+    expectTypeOf(PolarClient).not.toBeAny()
+  })
+})

@@ -1,0 +1,23 @@
+// Type-checked by scripts/consumer-test.sh like check.ts, as a CommonJS module: the `require`
+// types (dist/cjs/*.d.ts) must give the same API.
+import type { PolarClient } from "@effect-polar/client"
+import { MemberSessions } from "@effect-polar/client"
+import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import { PolarClientTest } from "@effect-polar/testing"
+import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
+import type { Effect, Layer } from "effect"
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
+const assertType = <T extends true>(_: T): void => {}
+
+export const create = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" })
+assertType<Equals<Effect.Effect.Success<typeof create>, MemberSession>>(true)
+assertType<Equals<Effect.Effect.Error<typeof create>, HTTPValidationError | SDKError>>(true)
+assertType<Equals<Effect.Effect.Context<typeof create>, PolarClient>>(true)
+
+export const testLayer = PolarClientTest.layer()
+assertType<Equals<Layer.Layer.Success<typeof testLayer>, PolarClient | PolarClientTest.Emulator>>(true)
+assertType<Equals<Layer.Layer.Error<typeof testLayer>, never>>(true)
+assertType<Equals<Layer.Layer.Context<typeof testLayer>, never>>(true)
+
+export const serverLayer: Layer.Layer<PolarEmulatorServer.PolarEmulatorServer> = PolarEmulatorServer.layer()

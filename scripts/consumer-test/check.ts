@@ -1,0 +1,50 @@
+// Type-checked (tsc, module/moduleResolution NodeNext, strict) by scripts/consumer-test.sh in a
+// fresh npm project: the public API as an ES module consumer sees it (the `import` types).
+import { MemberSessions, PolarClient, RetryPolicy } from "@effect-polar/client"
+import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import { MemberSessionCreate } from "@effect-polar/core/MemberSessionCreate"
+import { PolarClientTest } from "@effect-polar/testing"
+import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Effect, Layer, Redacted } from "effect"
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false
+const assertType = <T extends true>(_: T): void => {}
+
+export const create = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" })
+assertType<Equals<Effect.Effect.Success<typeof create>, MemberSession>>(true)
+assertType<Equals<Effect.Effect.Error<typeof create>, HTTPValidationError | SDKError>>(true)
+assertType<Equals<Effect.Effect.Context<typeof create>, PolarClient>>(true)
+
+export const testLayer = PolarClientTest.layer()
+assertType<Equals<Layer.Layer.Success<typeof testLayer>, PolarClient | PolarClientTest.Emulator>>(true)
+assertType<Equals<Layer.Layer.Error<typeof testLayer>, never>>(true)
+assertType<Equals<Layer.Layer.Context<typeof testLayer>, never>>(true)
+
+export const serverLayer = PolarEmulatorServer.layer({ port: 0 })
+assertType<Equals<Layer.Layer.Success<typeof serverLayer>, PolarEmulatorServer.PolarEmulatorServer>>(true)
+
+export const program: Effect.Effect<string, never, never> = Effect.gen(function*() {
+  const server = yield* PolarEmulatorServer.PolarEmulatorServer
+  const session = yield* MemberSessions.create(
+    { memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", returnUrl: "https://example.com/account" },
+    { retry: RetryPolicy.make({ maxAttempts: 2 }), timeout: "5 seconds" }
+  ).pipe(
+    Effect.provide(
+      PolarClient.layer({ accessToken: Redacted.make("x"), serverURL: server.url }).pipe(
+        Layer.provide(NodeHttpClient.layerUndici)
+      )
+    )
+  )
+  return Redacted.value(session.memberPortalUrl)
+}).pipe(
+  Effect.catchTag("HTTPValidationError", (error) => Effect.succeed(error.detail.map((d) => d.msg).join("; "))),
+  Effect.catchTag("SDKError", (error) => Effect.succeed(error.message)),
+  Effect.provide(PolarEmulatorServer.layer())
+)
+
+export const schema = MemberSessionCreate
+
+// internal modules are not part of the public API
+// @ts-expect-error: "./internal/*" is not exported
+export const internal = import("@effect-polar/core/internal/schema")
