@@ -118,11 +118,12 @@ add(
   "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule))",
   () => plain.runPromise(Effect.retry(Effect.void, { schedule: RetryPolicy.defaultSchedule, while: () => true }))
 )
-add("runPromise(Effect.void + withSpan + annotateCurrentSpan)", () =>
+add("runPromise(Effect.void + withSpan (no stack trace) + annotateCurrentSpan), as the client", () =>
   plain.runPromise(
     Effect.annotateCurrentSpan({ "polar.attempts": 1 }).pipe(
       Effect.withSpan("MemberSessions.create", {
         kind: "client",
+        captureStackTrace: false,
         attributes: { "http.request.method": "POST", "url.path": "/v1/member-sessions/" }
       })
     )

@@ -56,6 +56,8 @@ const area = (frame: CallFrame): string => {
   if (url.includes("packages/core/src/")) return "effect-polar core code (input validation, schemas)"
   if (url.includes("packages/bench/")) return "bench harness"
   if (url.includes("/undici/") || url.includes("internal/deps/undici")) return "transport: undici"
+  // undici's HTTP parser (llhttp) is WebAssembly
+  if (url.startsWith("wasm://")) return "transport: undici"
   if (url.includes("@effect/platform-node")) return "transport: @effect/platform-node undici adapter"
   if (url.startsWith("node:")) return "transport: Node internals (net, streams, timers, URL)"
   if (url.includes("@effect/platform/")) return "@effect/platform HttpClient (request, response, headers)"
@@ -153,13 +155,15 @@ const main = async () => {
     phaseTimeoutMs: 60_000,
     skipHeap: true
   }
+  let maxOtherCpuPct = 0
   const run = await (async () => {
     try {
       const rounds = quick ? 1 : 2
       for (let round = 0; round < rounds; round++) {
         for (const step of decompositionSteps) {
-          const { result } = await runWorker(step, decompositionConfig, server, { timeoutMs: 600_000 })
+          const { otherCpuPct, result } = await runWorker(step, decompositionConfig, server, { timeoutMs: 600_000 })
           decomposition[step].push(result)
+          maxOtherCpuPct = Math.max(maxOtherCpuPct, otherCpuPct)
           log(
             `decomposition round ${round + 1}/${rounds} ${step}: p50 c=1 ${result.sequential.p50Us.toFixed(0)} µs, ` +
               `${result.concurrent.cpuUsPerCall.toFixed(0)} µs CPU/call at c=32`
@@ -214,7 +218,8 @@ const main = async () => {
       } ` +
       `warm-up calls, ${decompositionConfig.sequentialCalls.toLocaleString("en-US")} timed at concurrency 1, ` +
       `${decompositionConfig.concurrentCalls.toLocaleString("en-US")} at concurrency 32. "Added" is the step's CPU ` +
-      `per call minus the previous step's.`
+      `per call minus the previous step's. Other processes used at most ${maxOtherCpuPct.toFixed(0)} % of a core ` +
+      `during these runs, ${run.otherCpuPct.toFixed(0)} % during the profiled one.`
   )
   lines.push("")
   lines.push("| step | p50 c=1 | p50 c=32 | CPU µs/call (c=32) | added CPU µs/call |")
@@ -226,7 +231,7 @@ const main = async () => {
     lines.push(
       `| ${decompositionLabels[step]} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
         `${median(results.map((r) => r.concurrent.p50Us)).toFixed(0)} µs | ${cpu.toFixed(0)} | ` +
-        `${Number.isNaN(previous) ? "" : `+${(cpu - previous).toFixed(0)}`} |`
+        `${Number.isNaN(previous) ? "" : `${cpu >= previous ? "+" : "−"}${Math.abs(cpu - previous).toFixed(0)}`} |`
     )
     previous = cpu
   }
