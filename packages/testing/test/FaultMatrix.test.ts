@@ -16,16 +16,12 @@ import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import { NodeHttpClient } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Clock, Duration, Effect, Exit, Fiber, Layer, Option, Redacted, TestClock } from "effect"
-import * as fs from "node:fs"
 import * as http from "node:http"
-import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import * as util from "node:util"
+import { fixtureText as fixture } from "./contract.js"
 
 const ACCESS_TOKEN = "polar_oat_FAULTmatrixTOKEN987654321"
 const JANE = PolarEmulator.demoMembers[0]!.id
-const fixture = (name: string) =>
-  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "../../core/test/fixtures", name), "utf8")
 const sessionBody = (change: (body: Record<string, unknown>) => void) => {
   const body = JSON.parse(fixture("member-session.201.json"))
   change(body)

@@ -3,15 +3,11 @@ import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar
 import { PolarClientTest, PolarEmulator, TestRecorder } from "@effect-polar/testing"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Fiber, Inspectable, Redacted, TestClock } from "effect"
-import * as fs from "node:fs"
-import * as path from "node:path"
-import { fileURLToPath } from "node:url"
 import * as util from "node:util"
+import { fixtureText as fixture } from "./contract.js"
 
 const JANE = PolarEmulator.demoMembers[0]!.id
 const ACCESS_TOKEN = "polar_oat_TESTaccessTOKEN0123456789"
-const fixture = (name: string) =>
-  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "../../core/test/fixtures", name), "utf8")
 const FIXTURE_TOKEN = "polar_mst_Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg"
 
 const create = MemberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })

@@ -11,7 +11,10 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../core/test/fixtures")
-export const fixtureJson = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(fixtures, name), "utf8"))
+/** The raw text of a contract fixture (kept in packages/core/test/fixtures). */
+export const fixtureText = (name: string): string => fs.readFileSync(path.join(fixtures, name), "utf8")
+/** A contract fixture parsed as JSON. */
+export const fixtureJson = (name: string): unknown => JSON.parse(fixtureText(name))
 
 /** One answer, as either driver sees it. */
 export type Answer =
@@ -84,7 +87,7 @@ const validationTable: ReadonlyArray<{
       readonly ctx?: unknown
     }
   >
-}> = JSON.parse(fs.readFileSync(path.join(fixtures, "validation-table.json"), "utf8"))
+}> = JSON.parse(fixtureText("validation-table.json"))
 
 const decodeSession = Schema.decodeUnknownSync(MemberSession)
 
