@@ -90,15 +90,18 @@ const client = async (serverURL: string, transport: "undici" | "fetch", bare = f
 }
 
 /** Effect's HttpClient over layerUndici with the same request and headers, the body JSON.parse'd: no client. */
-const effectHttpClient = async (serverURL: string): Promise<Contender> => {
-  const [HttpClient, HttpClientRequest, NodeHttpClient, Effect, ManagedRuntime] = await Promise.all([
+const effectHttpClient = async (serverURL: string, traced: boolean): Promise<Contender> => {
+  const [HttpClient, HttpClientRequest, NodeHttpClient, Effect, Layer, ManagedRuntime] = await Promise.all([
     import("@effect/platform/HttpClient"),
     import("@effect/platform/HttpClientRequest"),
     import("@effect/platform-node/NodeHttpClient"),
     import("effect/Effect"),
+    import("effect/Layer"),
     import("effect/ManagedRuntime")
   ])
-  const runtime = ManagedRuntime.make(NodeHttpClient.layerUndici)
+  const runtime = ManagedRuntime.make(
+    traced ? NodeHttpClient.layerUndici : Layer.merge(NodeHttpClient.layerUndici, Layer.setTracerEnabled(false))
+  )
   const url = serverURL + ENDPOINT
   const call = Effect.flatMap(HttpClient.HttpClient, (http) =>
     http.execute(
@@ -132,6 +135,8 @@ export const makeContender = (name: AnyContenderName, serverURL: string): Promis
     case "client-undici-bare":
       return client(serverURL, "undici", true)
     case "effect-httpclient-undici":
-      return effectHttpClient(serverURL)
+      return effectHttpClient(serverURL, true)
+    case "effect-httpclient-undici-untraced":
+      return effectHttpClient(serverURL, false)
   }
 }

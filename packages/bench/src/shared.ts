@@ -35,12 +35,17 @@ export const contenderLabels: Record<ContenderName, string> = {
  * Extra contenders of the profile step only, to split the client's cost: Effect's HttpClient over
  * the same undici layer with no client on top, and the client with its retry policy and tracer off.
  */
-export const profileContenderNames = ["effect-httpclient-undici", "client-undici-bare"] as const
+export const profileContenderNames = [
+  "effect-httpclient-undici",
+  "effect-httpclient-undici-untraced",
+  "client-undici-bare"
+] as const
 export type ProfileContenderName = typeof profileContenderNames[number]
 export type AnyContenderName = ContenderName | ProfileContenderName
 
 export const profileContenderLabels: Record<ProfileContenderName, string> = {
   "effect-httpclient-undici": "Effect HttpClient over layerUndici + response.text + JSON.parse (no client)",
+  "effect-httpclient-undici-untraced": "the same with the tracer disabled (no span, no traceparent header)",
   "client-undici-bare": "effect-polar over layerUndici, retry: false, tracer disabled"
 }
 

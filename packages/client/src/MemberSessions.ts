@@ -48,7 +48,8 @@ const decodeSession = bodyDecoder(MemberSession)
  * `returnUrl` fails with `HTTPValidationError` (same `loc`, `type` and `msg` as Polar) and
  * nothing is sent. Retryable failures (429, 500, 502, 503, 504, transport errors, timeouts) are
  * retried by the layer's policy unless `options.retry` says otherwise. Runs in a
- * `MemberSessions.create` span.
+ * `MemberSessions.create` span (kind `client`) with the HTTP method, URL, status code, attempt
+ * count and an event per failed attempt; its trace context is sent in `traceparent` and `b3`.
  *
  * Polar has no idempotency key: a create retried after a 5XX or a timeout may leave one extra,
  * unused session behind (it expires within the hour).
@@ -87,12 +88,6 @@ export const create = (
       Effect.withSpan("MemberSessions.create", {
         kind: "client",
         // a stack trace per call costs more than the call's own code; the span name says where
-        captureStackTrace: false,
-        attributes: {
-          "http.request.method": "POST",
-          "server.address": client.baseUrl,
-          "url.full": client.baseUrl + path,
-          "url.path": path
-        }
+        captureStackTrace: false
       })
     ))

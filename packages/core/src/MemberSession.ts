@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { Customer } from "./Customer.js"
-import { DateTime, Uuid } from "./internal/schema.js"
+import { DateTime, RedactedString, Uuid } from "./internal/schema.js"
 import { Member } from "./Member.js"
 
 /**
@@ -35,10 +35,10 @@ export class MemberSession extends Schema.Class<MemberSession>("MemberSession")(
   createdAt: Schema.propertySignature(DateTime).pipe(Schema.fromKey("created_at")),
   modifiedAt: Schema.propertySignature(Schema.NullOr(DateTime)).pipe(Schema.fromKey("modified_at")),
   id: Uuid,
-  token: Schema.Redacted(Schema.String),
+  token: RedactedString,
   expiresAt: Schema.propertySignature(DateTime).pipe(Schema.fromKey("expires_at")),
   returnUrl: Schema.propertySignature(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("return_url")),
-  memberPortalUrl: Schema.propertySignature(Schema.Redacted(Schema.String)).pipe(
+  memberPortalUrl: Schema.propertySignature(RedactedString).pipe(
     Schema.fromKey("member_portal_url")
   ),
   memberId: Schema.propertySignature(Uuid).pipe(Schema.fromKey("member_id")),

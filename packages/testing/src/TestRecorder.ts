@@ -24,6 +24,11 @@ import * as Tracer from "effect/Tracer"
  */
 export interface RecordedSpan {
   readonly name: string
+  /** The span's id (a counter, as text). */
+  readonly spanId: string
+  /** Its trace's id: the root span's `spanId`, or the external parent's trace id. */
+  readonly traceId: string
+  readonly kind: Tracer.SpanKind
   readonly attributes: Map<string, unknown>
   readonly events: Array<{ readonly name: string; readonly attributes: Record<string, unknown> | undefined }>
   exit: Exit.Exit<unknown, unknown> | undefined
@@ -70,14 +75,15 @@ export const make = (): TestRecorder => {
   let ids = 0
   const tracer = Tracer.make({
     span(name, parent, context, links, _startTime, kind) {
-      const recorded: RecordedSpan = { name, attributes: new Map(), events: [], exit: undefined }
-      spans.push(recorded)
       const id = String(++ids)
+      const traceId = Option.match(parent, { onNone: () => id, onSome: (p) => p.traceId })
+      const recorded: RecordedSpan = { name, spanId: id, traceId, kind, attributes: new Map(), events: [], exit: undefined }
+      spans.push(recorded)
       const span: Tracer.Span = {
         _tag: "Span",
         name,
         spanId: id,
-        traceId: Option.match(parent, { onNone: () => id, onSome: (p) => p.traceId }),
+        traceId,
         parent,
         context,
         status: { _tag: "Started", startTime: 0n },

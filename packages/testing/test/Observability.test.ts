@@ -1,6 +1,7 @@
 import { MemberSessions } from "@effect-polar/client"
 import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
 import { PolarClientTest, PolarEmulator, TestRecorder } from "@effect-polar/testing"
+import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Fiber, Inspectable, Redacted, TestClock } from "effect"
 import * as util from "node:util"
@@ -29,16 +30,59 @@ describe("observability", () => {
       assert.isDefined(span)
       assert.strictEqual(span!.attributes.get("http.request.method"), "POST")
       assert.strictEqual(span!.attributes.get("url.full"), "http://polar.test/v1/member-sessions/")
+      assert.strictEqual(span!.attributes.get("url.path"), "/v1/member-sessions/")
+      assert.strictEqual(span!.attributes.get("server.address"), "polar.test")
       assert.strictEqual(span!.attributes.get("http.response.status_code"), 201)
       assert.strictEqual(span!.attributes.get("polar.attempts"), 3)
       assert.strictEqual(span!.attributes.get("http.request.resend_count"), 2)
+      assert.isFalse(span!.attributes.has("error.type"))
       assert.isTrue(span!.exit !== undefined && Exit.isSuccess(span!.exit))
-      // the transport's own spans, one per attempt, with the Authorization header redacted
+      // one event per failed attempt, with its reason and status
+      const attemptEvents = span!.events.filter((event) => event.name === "polar.attempt.failed")
+      assert.strictEqual(attemptEvents.length, 2, span!.events.map((event) => event.name).join(", "))
+      assert.deepStrictEqual(attemptEvents[1]!.attributes, {
+        "polar.attempt": 2,
+        "polar.reason": "StatusCode",
+        "http.response.status_code": 503
+      })
+      // no per-request transport span by default; the call span's context goes out instead
+      assert.strictEqual(recorder.spans.filter((s) => s.name.startsWith("http.client")).length, 0)
+      const sent = emulator.journal().map((entry) => entry.headers["traceparent"])
+      assert.strictEqual(sent.length, 3)
+      for (const traceparent of sent) {
+        assert.strictEqual(traceparent, `00-${span!.traceId}-${span!.spanId}-01`)
+      }
+      // two failed attempts were logged at Debug
+      assert.strictEqual(recorder.logs.filter((line) => line.includes("attempt")).length, 2)
+    }).pipe(Effect.provide(layer(true))))
+
+  it.effect("httpClientSpans: true adds the platform's span per attempt, Authorization redacted", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 503 }, { status: 503 })
+      const fiber = yield* Effect.fork(recorder.provide(create))
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      const call = recorder.spans.find((s) => s.name === "MemberSessions.create")
       const http = recorder.spans.filter((s) => s.name.startsWith("http.client"))
       assert.strictEqual(http.length, 3)
       assert.strictEqual(http[0]!.attributes.get("http.request.header.authorization"), "<redacted>")
-      // two failed attempts were logged at Debug
-      assert.strictEqual(recorder.logs.filter((line) => line.includes("attempt")).length, 2)
+      // each request carries its own span's context, a child of the call span
+      const sent = emulator.journal().map((entry) => entry.headers["traceparent"])
+      assert.deepStrictEqual(sent, http.map((s) => `00-${s.traceId}-${s.spanId}-01`))
+      assert.strictEqual(call!.traceId, http[0]!.traceId)
+    }).pipe(Effect.provide(PolarClientTest.layer({
+      client: { accessToken: Redacted.make(ACCESS_TOKEN), httpClientSpans: true }
+    }))))
+
+  it.effect("a call under HttpClient.withTracerPropagation(false) sends no trace headers", () =>
+    Effect.gen(function*() {
+      const emulator = yield* PolarClientTest.Emulator
+      yield* create.pipe(Effect.locally(HttpClient.currentTracerPropagation, false))
+      const headers = emulator.journal()[0]!.headers
+      assert.isUndefined(headers["traceparent"])
+      assert.isUndefined(headers["b3"])
     }).pipe(Effect.provide(layer(true))))
 
   it.effect("a failed call records its status and failure on the span", () =>
@@ -50,6 +94,7 @@ describe("observability", () => {
       const span = recorder.spans.find((s) => s.name === "MemberSessions.create")
       assert.strictEqual(span!.attributes.get("http.response.status_code"), 401)
       assert.strictEqual(span!.attributes.get("polar.attempts"), 1)
+      assert.strictEqual(span!.attributes.get("error.type"), "401")
       assert.isTrue(span!.exit !== undefined && Exit.isFailure(span!.exit))
     }).pipe(Effect.provide(layer(true))))
 })
