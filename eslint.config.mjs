@@ -5,7 +5,7 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/coverage"] },
+  { ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/coverage", "packages/bench/scratch"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...effectEslint.configs.dprint,

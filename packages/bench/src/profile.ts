@@ -149,8 +149,8 @@ const main = async () => {
     heapEarlyCalls: 0,
     heapLateCalls: 0,
     warmupCalls: quick ? 300 : 2_000,
-    sequentialCalls: quick ? 300 : 3_000,
-    concurrentCalls: quick ? 1_000 : 10_000,
+    sequentialCalls: quick ? 1_000 : 3_000,
+    concurrentCalls: quick ? 4_000 : 10_000,
     concurrency: 32,
     phaseTimeoutMs: 60_000,
     skipHeap: true

@@ -25,8 +25,10 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import type * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
+import * as Deadlines from "./internal/deadlines.js"
 import * as Errors from "./internal/errors.js"
 import { VERSION } from "./internal/version.js"
 import * as RetryPolicy from "./RetryPolicy.js"
@@ -200,8 +202,9 @@ export interface Service {
  */
 export class PolarClient extends Context.Tag("@effect-polar/client/PolarClient")<PolarClient, Service>() {
   /** See {@link make}. */
-  static readonly make: (options: Options) => Effect.Effect<Service, never, HttpClient.HttpClient> = (options) =>
-    make(options)
+  static readonly make: (options: Options) => Effect.Effect<Service, never, HttpClient.HttpClient | Scope.Scope> = (
+    options
+  ) => make(options)
   /** See {@link layer}. */
   static readonly layer: (options: Options) => Layer.Layer<PolarClient, never, HttpClient.HttpClient> = (options) =>
     layer(options)
@@ -231,10 +234,15 @@ const decodeUtf8 = (chunks: ReadonlyArray<Uint8Array>, size: number): string => 
   return utf8.decode(all)
 }
 
+/** Whether a failed attempt may be tried again (a 422 is an answer, not a failure of the attempt). */
+const isRetryable = (error: HTTPValidationError | SDKError): error is SDKError =>
+  error._tag === "SDKError" && error.isRetryable
+
 const trimSlashes = (url: string): string => url.replace(/\/+$/, "")
 
 /**
- * Builds the service from options, using the `HttpClient` in context.
+ * Builds the service from options, using the `HttpClient` in context. The scope bounds the
+ * one fiber that watches the per-attempt timeouts of all calls (started at the first call).
  *
  * A `serverURL` that is not an absolute `http(s)` URL is a programming error: building the
  * layer dies with a message saying so.
@@ -242,7 +250,7 @@ const trimSlashes = (url: string): string => url.replace(/\/+$/, "")
  * @since 0.1.0
  * @category Constructors
  */
-export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
+export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
     const baseUrl = trimSlashes(options.serverURL ?? servers[options.server ?? "production"])
     const parsedBase = Option.liftThrowable(() => new URL(baseUrl))()
@@ -263,6 +271,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const agent = options.userAgent === undefined ? userAgent : `${options.userAgent} ${userAgent}`
 
     const platformClient = yield* HttpClient.HttpClient
+    const deadlines = yield* Deadlines.make
     const httpClient = platformClient.pipe(
       HttpClient.mapRequest((request) =>
         request.pipe(
@@ -327,19 +336,14 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         let attempts = 0
         let lastStatus: number | undefined
 
-        type Outcome = Either.Either<A, HTTPValidationError>
-
-        // What one response means. A 422 is answered as a Left so that the retry only sees SDKErrors.
+        // What one response means.
         const interpret = (
           response: HttpClientResponse.HttpClientResponse,
           body: string
-        ): Effect.Effect<Outcome, SDKError> => {
+        ): Effect.Effect<A, HTTPValidationError | SDKError> => {
           if (response.status < 200 || response.status >= 300) {
             return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-              const error = Errors.status(ctx, response.status, response.headers, body, now)
-              return error._tag === "HTTPValidationError"
-                ? Effect.succeed(Either.left(error))
-                : Effect.fail(error)
+              return Effect.fail(Errors.status(ctx, response.status, response.headers, body, now))
             })
           }
           if (body.length === 0) return Effect.fail(Errors.decode(ctx, response.status, body, ["body: empty"]))
@@ -353,7 +357,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           }
           const decoded = decodeBody(body)
           return Either.isRight(decoded)
-            ? Effect.succeed(decoded)
+            ? Effect.succeed(decoded.right)
             : Effect.fail(Errors.decode(ctx, response.status, body, decoded.left.problems, decoded.left.cause))
         }
 
@@ -363,8 +367,10 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           const declared = response.headers["content-length"]
           if (declared !== undefined && /^\d+$/.test(declared)) {
             if (Number(declared) <= maxResponseBytes) {
-              return Effect.mapError(response.text, (error) =>
-                Errors.transport(ctx, error.cause ?? error, response.status))
+              return Effect.mapError(
+                response.text,
+                (error) => Errors.transport(ctx, error.cause ?? error, response.status)
+              )
             }
             // draining nothing ends the body stream, which aborts the request
             return Stream.runDrain(Stream.take(response.stream, 0)).pipe(
@@ -387,9 +393,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
                 error.reason === "EmptyBody"
                   ? Effect.void
                   : Effect.fail(Errors.transport(ctx, error.cause ?? error, response.status))),
-              Effect.map(() =>
-                decodeUtf8(chunks, size)
-              )
+              Effect.map(() => decodeUtf8(chunks, size))
             )
           })
         }
@@ -407,7 +411,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             )
           })
 
-        const attempt: Effect.Effect<Outcome, SDKError> = Effect.suspend(() => {
+        const attempt: Effect.Effect<A, HTTPValidationError | SDKError> = Effect.suspend(() => {
           attempts++
           return transport.execute(request)
         }).pipe(
@@ -416,8 +420,8 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             lastStatus = response.status
             return Effect.flatMap(readBody(response), (body) => interpret(response, body))
           }),
-          Effect.timeoutFail({ duration: callTimeout, onTimeout: () => Errors.timeout(ctx, callTimeout) }),
-          Effect.tapError(failedAttempt)
+          (self) => deadlines.timeout(self, callTimeout, () => Errors.timeout(ctx, callTimeout)),
+          Effect.tapError((error) => error._tag === "SDKError" ? failedAttempt(error) : Effect.void)
         )
 
         if (insecure) {
@@ -427,10 +431,10 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         // The schedule is started at the first failure only: a call that succeeds at once pays
         // nothing for it. Same semantics as `Effect.retry({ schedule, while: isRetryable })`.
         const retried = retry === false ? attempt : Effect.catchAll(attempt, (first) =>
-          first.isRetryable
+          isRetryable(first)
             ? Effect.flatMap(Schedule.driver(retry), (driver) => {
-              const next = (error: SDKError): Effect.Effect<Outcome, SDKError> =>
-                error.isRetryable
+              const next = (error: HTTPValidationError | SDKError): Effect.Effect<A, HTTPValidationError | SDKError> =>
+                isRetryable(error)
                   ? Effect.matchEffect(driver.next(error), {
                     onFailure: () => Effect.fail(error),
                     onSuccess: () => Effect.catchAll(attempt, next)
@@ -441,7 +445,6 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             : Effect.fail(first))
 
         return retried.pipe(
-          Effect.flatMap((outcome) => Either.isRight(outcome) ? Effect.succeed(outcome.right) : Effect.fail(outcome.left)),
           Effect.onExit((exit) => {
             if (span !== undefined) {
               span.attribute("polar.attempts", attempts)
@@ -496,7 +499,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
  * @category Layers
  */
 export const layer = (options: Options): Layer.Layer<PolarClient, never, HttpClient.HttpClient> =>
-  Layer.effect(PolarClient, make(options))
+  Layer.scoped(PolarClient, make(options))
 
 /**
  * The configuration `layerConfig` reads when given no argument: `POLAR_ACCESS_TOKEN` (a
@@ -535,7 +538,7 @@ export const defaultConfig: Config.Config<Options> = Config.all({
 export const layerConfig = (
   options?: Config.Config.Wrap<Options>
 ): Layer.Layer<PolarClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-  Layer.effect(
+  Layer.scoped(
     PolarClient,
     Effect.flatMap(options === undefined ? defaultConfig : Config.unwrap(options), make)
   )

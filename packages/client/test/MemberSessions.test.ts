@@ -15,6 +15,7 @@ import {
   Layer,
   Option,
   Schedule,
+  Scope,
   TestClock
 } from "effect"
 import * as fs from "node:fs"
@@ -459,6 +460,38 @@ describe("MemberSessions.create", () => {
         )
         yield* TestClock.adjust("100 millis")
         assert.strictEqual(asSDKError(yield* Fiber.join(fiber)).reason, "Timeout")
+      }))
+
+    it.effect("concurrent calls time out at their own deadlines, a shorter one started later first", () =>
+      Effect.gen(function*() {
+        const fake = fakePolar([hang, hang], { retry: false, timeout: "1 minute" })
+        yield* Effect.gen(function*() {
+          const long = yield* Effect.fork(Effect.flip(create()))
+          yield* TestClock.adjust("1 second")
+          const short = yield* Effect.fork(Effect.flip(create({ timeout: "100 millis" })))
+          yield* TestClock.adjust("100 millis")
+          assert.strictEqual(asSDKError(yield* Fiber.join(short)).reason, "Timeout")
+          assert.isTrue(Option.isNone(yield* Fiber.poll(long)))
+          yield* TestClock.adjust("58899 millis")
+          assert.isTrue(Option.isNone(yield* Fiber.poll(long)))
+          yield* TestClock.adjust("1 millis")
+          assert.strictEqual(asSDKError(yield* Fiber.join(long)).reason, "Timeout")
+          assert.isTrue(fake.requests.every((request) => request.signal.aborted))
+        }).pipe(Effect.provide(fake.layer))
+      }))
+
+    it.effect("closing the layer's scope ends the timeout watcher, even while calls are in flight", () =>
+      Effect.gen(function*() {
+        const fake = fakePolar([created, hang])
+        const scope = yield* Scope.make()
+        const context = yield* Layer.buildWithScope(fake.layer, scope)
+        yield* create().pipe(Effect.provide(context))
+        const pending = yield* Effect.fork(create().pipe(Effect.provide(context)))
+        yield* TestClock.adjust("1 second")
+        // the watcher sleeps until the pending call's deadline; closing must not wait for it
+        yield* Fiber.interrupt(pending)
+        yield* Scope.close(scope, Exit.void)
+        assert.isTrue(fake.requests[1]!.signal.aborted)
       }))
 
     it.effect("interrupting the fiber aborts the in-flight request", () =>

@@ -77,7 +77,15 @@ export const make = (): TestRecorder => {
     span(name, parent, context, links, _startTime, kind) {
       const id = String(++ids)
       const traceId = Option.match(parent, { onNone: () => id, onSome: (p) => p.traceId })
-      const recorded: RecordedSpan = { name, spanId: id, traceId, kind, attributes: new Map(), events: [], exit: undefined }
+      const recorded: RecordedSpan = {
+        name,
+        spanId: id,
+        traceId,
+        kind,
+        attributes: new Map(),
+        events: [],
+        exit: undefined
+      }
       spans.push(recorded)
       const span: Tracer.Span = {
         _tag: "Span",
