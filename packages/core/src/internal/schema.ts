@@ -26,7 +26,8 @@ export const openEnum = <const Literals extends ReadonlyArray<string>>(
     description: `one of ${literals.map((literal) => JSON.stringify(literal)).join(", ")}, or a value added later`,
     examples: [literals[0] ?? "", ...literals.slice(1)],
     // generated values: mostly the known literals, sometimes a string no literal matches
-    arbitrary: () => (fc) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...literals) }, { weight: 1, arbitrary: fc.string() })
+    arbitrary: () => (fc) =>
+      fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...literals) }, { weight: 1, arbitrary: fc.string() })
   })
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/
@@ -65,7 +66,8 @@ export const Uuid: typeof Schema.UUID = Schema.UUID
 export const RedactedString: Schema.Schema<Redacted.Redacted<string>, string> = Schema.transform(
   Schema.String,
   Schema.declare(
-    (input): input is Redacted.Redacted<string> => Redacted.isRedacted(input) && typeof Redacted.value(input) === "string",
+    (input): input is Redacted.Redacted<string> =>
+      Redacted.isRedacted(input) && typeof Redacted.value(input) === "string",
     {
       identifier: "Redacted<string>",
       description: "a secret string",
