@@ -17,13 +17,20 @@ import type { WorkerConfig, WorkerResult } from "./shared.js"
 
 const quick = process.argv.includes("--quick")
 
-const decompositionSteps = ["undici", "effect-httpclient-undici", "client-undici-bare", "client-undici"] as const
+const decompositionSteps = [
+  "undici",
+  "effect-httpclient-undici",
+  "effect-httpclient-undici-untraced",
+  "client-undici-bare",
+  "client-undici"
+] as const
 type DecompositionStep = typeof decompositionSteps[number]
 const decompositionLabels: Record<DecompositionStep, string> = {
   "undici": "1. raw undici.request + JSON.parse",
   "effect-httpclient-undici": `2. ${profileContenderLabels["effect-httpclient-undici"]}`,
-  "client-undici-bare": `3. ${profileContenderLabels["client-undici-bare"]}`,
-  "client-undici": "4. effect-polar over layerUndici, defaults (retry policy, tracer on)"
+  "effect-httpclient-undici-untraced": `3. ${profileContenderLabels["effect-httpclient-undici-untraced"]}`,
+  "client-undici-bare": `4. ${profileContenderLabels["client-undici-bare"]}`,
+  "client-undici": "5. effect-polar over layerUndici, defaults (retry policy, 10 s timeout, its span)"
 }
 const profileDir = path.join(benchDir, "build", "profile")
 const intervalUs = 250
@@ -141,6 +148,7 @@ const main = async () => {
   const decomposition: Record<DecompositionStep, Array<WorkerResult>> = {
     "undici": [],
     "effect-httpclient-undici": [],
+    "effect-httpclient-undici-untraced": [],
     "client-undici-bare": [],
     "client-undici": []
   }

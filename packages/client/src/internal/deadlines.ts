@@ -6,8 +6,9 @@
  * 150 µs of CPU per attempt on the bench machine, more than the rest of the client's own code.
  * Here each attempt runs in one child fiber and registers its deadline in a heap; one watcher
  * fiber per client sleeps (on the `Clock`, so `TestClock` drives it) until the earliest deadline
- * and interrupts the attempts whose time is up. An attempt that finishes removes its deadline; the
- * watcher ends when it wakes to an empty heap, and with the client's scope.
+ * and interrupts the attempts whose time is up (it wakes at least every 200 ms). An attempt that
+ * finishes removes its deadline; the watcher ends when it wakes to an empty heap, and with the
+ * client's scope.
  *
  * A call running under another `Clock` than the watcher's (for example a second `TestClock`), or
  * after the client's scope was closed, falls back to `Effect.timeoutFail`: the semantics never
@@ -97,6 +98,13 @@ class Heap {
   }
 }
 
+/**
+ * The longest the watcher sleeps at once. It ends when it wakes to no deadline, so a program that
+ * never closes the client's scope (a `ManagedRuntime` never disposed) is kept alive at most this
+ * long after its last call, not for the rest of a 10 s timeout.
+ */
+const maxSleepMillis = 200
+
 interface Watcher {
   readonly clock: Clock.Clock
   /** When the watcher next wakes up (clock milliseconds). */
@@ -154,10 +162,10 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
         return Effect.void
       }
       const now = self.clock.unsafeCurrentTimeMillis()
-      self.wakeAt = next.at
+      self.wakeAt = Math.min(next.at, now + maxSleepMillis)
       self.wake = Deferred.unsafeMake(FiberId.none)
       return Effect.zipRight(
-        Effect.raceFirst(self.clock.sleep(Duration.millis(Math.max(0, next.at - now))), Deferred.await(self.wake)),
+        Effect.raceFirst(self.clock.sleep(Duration.millis(Math.max(0, self.wakeAt - now))), Deferred.await(self.wake)),
         watch(self)
       )
     })
