@@ -6,7 +6,8 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 
 /**
  * One vitest project per package and one for the examples. Workspace packages resolve to their
- * TypeScript sources, so tests never run against a stale build.
+ * TypeScript sources, so tests never run against a stale build. The "bench" project only checks
+ * that `pnpm bench --quick` runs (a benchmark is not a test: no timing is asserted).
  */
 const project = (name: string, dir: string) => ({
   resolve: {
@@ -35,5 +36,6 @@ export default defineWorkspace([
   project("client", "packages/client"),
   project("testing", "packages/testing"),
   project("consumer-test", "packages/consumer-test"),
-  project("examples", "examples")
+  project("examples", "examples"),
+  project("bench", "packages/bench")
 ])

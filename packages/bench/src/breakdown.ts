@@ -97,9 +97,12 @@ add(
 add("  of which: decode Customer (nested object)", decodeWith(Customer, parsed.customer))
 add("  of which: decode Member (nested object)", decodeWith(Member, parsed.member))
 add("  of which: decode Address (in Customer)", decodeWith(Address, parsed.customer.billing_address))
-add("  of which: decode CountryCode \"US\" (open enum of ~250 literals)", decodeWith(CountryCode, "US"))
 add(
-  "  of which: decode TaxId [value, \"us_ein\"] (open enum of ~90 literals)",
+  "  of which: decode CountryCode \"US\" (open enum: ~250 known values, a String at run time)",
+  decodeWith(CountryCode, "US")
+)
+add(
+  "  of which: decode TaxId [value, \"us_ein\"] (its format an open enum of ~90 known values)",
   decodeWith(TaxId, parsed.customer.tax_id)
 )
 add("  of which: decode one DateTime (pattern + Date, as core's)", decodeWith(DateTime, parsed.created_at))
@@ -111,11 +114,11 @@ add("validateInput + encode request body", () => {
 })
 add("ManagedRuntime.runPromise(Effect.void)", () => plain.runPromise(Effect.void))
 add(
-  "runPromise(Effect.void + timeoutFail(10 s)), as each attempt",
+  "runPromise(Effect.void + timeoutFail(10 s)), as each attempt paid before the deadline watcher",
   () => plain.runPromise(Effect.timeoutFail(Effect.void, { duration: "10 seconds", onTimeout: () => "timeout" }))
 )
 add(
-  "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule))",
+  "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule)), as each call paid before the lazy retry",
   () => plain.runPromise(Effect.retry(Effect.void, { schedule: RetryPolicy.defaultSchedule, while: () => true }))
 )
 add("runPromise(Effect.void + withSpan (no stack trace) + annotateCurrentSpan), as the client", () =>
