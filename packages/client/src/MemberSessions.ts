@@ -4,12 +4,11 @@
  *
  * @since 0.1.0
  */
-import { HTTPValidationError, MemberSession, MemberSessionCreate, validateInput } from "@effect-polar/core"
+import { CompiledSchema, HTTPValidationError, MemberSession, MemberSessionCreate, validateInput } from "@effect-polar/core"
 import type { MemberSessionCreateInput, SDKError } from "@effect-polar/core"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Schema from "effect/Schema"
 import type { CallOptions } from "./PolarClient.js"
 import { bodyDecoder, PolarClient } from "./PolarClient.js"
 
@@ -38,7 +37,7 @@ export type CreateOptions = CallOptions
  */
 export const path = "/v1/member-sessions/"
 
-const encodeBody = Schema.encodeSync(MemberSessionCreate)
+const encodeBody = CompiledSchema.encodeEither(MemberSessionCreate)
 const decodeSession = bodyDecoder(MemberSession)
 
 /**
@@ -79,10 +78,15 @@ export const create = (
     Either.match(validateInput(request), {
       onLeft: (detail) => Effect.fail(new HTTPValidationError({ detail })),
       onRight: (body) =>
-        client.execute({
-          request: HttpClientRequest.post(path).pipe(HttpClientRequest.bodyUnsafeJson(encodeBody(body))),
-          decoder: decodeSession,
-          options
+        Either.match(encodeBody(body), {
+          // a validated MemberSessionCreate always encodes: a failure here is a bug, not an input error
+          onLeft: (error) => Effect.die(error),
+          onRight: (wire) =>
+            client.execute({
+              request: HttpClientRequest.post(path).pipe(HttpClientRequest.bodyUnsafeJson(wire)),
+              decoder: decodeSession,
+              options
+            })
         })
     }).pipe(
       Effect.withSpan("MemberSessions.create", {

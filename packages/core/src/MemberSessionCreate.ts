@@ -7,6 +7,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import * as CompiledSchema from "./CompiledSchema.js"
 import { ValidationError } from "./HTTPValidationError.js"
 import type { PydanticFailure, PydanticResult } from "./internal/pydantic.js"
 import * as Pydantic from "./internal/pydantic.js"
@@ -86,8 +87,8 @@ const Input = Schema.Struct({
 })
 
 const parseOptions = { errors: "all", onExcessProperty: "ignore" } as const
-const decodeWire = Schema.decodeUnknownEither(MemberSessionCreate, parseOptions)
-const decodeInput = Schema.decodeUnknownEither(Input, parseOptions)
+const decodeWire = CompiledSchema.decodeUnknownEither(MemberSessionCreate, parseOptions)
+const decodeInput = CompiledSchema.decodeUnknownEither(Input, parseOptions)
 
 /**
  * Turns a parse issue from one of this module's schemas into the pydantic errors FastAPI would

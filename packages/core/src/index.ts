@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 
+export * as CompiledSchema from "./CompiledSchema.js"
 export * from "./Customer.js"
 export * from "./HTTPValidationError.js"
 export * from "./Member.js"

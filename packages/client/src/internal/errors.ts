@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { HTTPValidationError, SDKError, ValidationError } from "@effect-polar/core"
+import { CompiledSchema, HTTPValidationError, SDKError, ValidationError } from "@effect-polar/core"
 import type { SDKErrorReason } from "@effect-polar/core"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
@@ -246,18 +246,14 @@ export const describeParseError = (error: ParseResult.ParseError): Array<string>
   )
 
 /**
- * Decodes a JSON text with a schema, answering the one-line-per-field problems on failure.
- *
- * @internal
- */
-/**
  * Builds a decoder of JSON text with a schema, answering the one-line-per-field problems on
- * failure. Build it once, outside the hot path.
+ * failure. Build it once, outside the hot path: a valid body is decoded by the compiled
+ * decoder (`CompiledSchema`), any other by `ParseResult`, which says what is wrong.
  *
  * @internal
  */
 export const decodeJson = <A, I>(schema: Schema.Schema<A, I>): BodyDecoder<A> => {
-  const decodeValue = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
+  const decodeValue = CompiledSchema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
   return (body) => {
     let json: unknown
     try {
