@@ -39,6 +39,7 @@ export const path = "/v1/member-sessions/"
 
 const encodeBody = CompiledSchema.encodeEither(MemberSessionCreate)
 const decodeSession = bodyDecoder(MemberSession)
+const postRequest = HttpClientRequest.post(path)
 
 /**
  * Creates a member session (`POST /v1/member-sessions/`, scope `member_sessions:write`).
@@ -74,24 +75,25 @@ export const create = (
   request: CreateRequest,
   options?: CreateOptions
 ): Effect.Effect<MemberSession, HTTPValidationError | SDKError, PolarClient> =>
-  Effect.flatMap(PolarClient, (client) =>
-    Either.match(validateInput(request), {
-      onLeft: (detail) => Effect.fail(new HTTPValidationError({ detail })),
-      onRight: (body) =>
-        Either.match(encodeBody(body), {
-          // a validated MemberSessionCreate always encodes: a failure here is a bug, not an input error
-          onLeft: (error) => Effect.die(error),
-          onRight: (wire) =>
-            client.execute({
-              request: HttpClientRequest.post(path).pipe(HttpClientRequest.bodyUnsafeJson(wire)),
-              decoder: decodeSession,
-              options
+  Effect.useSpan(
+    "MemberSessions.create",
+    // a stack trace per call costs more than the call's own code; the span name says where
+    { kind: "client", captureStackTrace: false },
+    (span) =>
+      Effect.flatMap(PolarClient, (client) =>
+        Either.match(validateInput(request), {
+          onLeft: (detail) => Effect.fail(new HTTPValidationError({ detail })),
+          onRight: (body) =>
+            Either.match(encodeBody(body), {
+              // a validated MemberSessionCreate always encodes: a failure here is a bug, not an input error
+              onLeft: (error) => Effect.die(error),
+              onRight: (wire) =>
+                client.execute({
+                  request: HttpClientRequest.bodyUnsafeJson(postRequest, wire),
+                  decoder: decodeSession,
+                  options,
+                  span
+                })
             })
-        })
-    }).pipe(
-      Effect.withSpan("MemberSessions.create", {
-        kind: "client",
-        // a stack trace per call costs more than the call's own code; the span name says where
-        captureStackTrace: false
-      })
-    ))
+        }))
+  )

@@ -10,7 +10,6 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as HttpTraceContext from "@effect/platform/HttpTraceContext"
-import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Config from "effect/Config"
 import type * as ConfigError from "effect/ConfigError"
@@ -18,6 +17,7 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import type * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import { identity } from "effect/Function"
 import * as Layer from "effect/Layer"
@@ -151,6 +151,11 @@ export interface Call<A> {
   readonly decoder: BodyDecoder<A>
   /** Per-call options. */
   readonly options?: CallOptions | undefined
+  /**
+   * The span the call is recorded on (HTTP attributes, attempt count, an event per failed
+   * attempt, and the trace context sent). Default: the current span, if any.
+   */
+  readonly span?: Tracer.Span | undefined
 }
 
 /**
@@ -171,7 +176,7 @@ export interface Service {
   /**
    * Runs one call: each attempt bounded by the timeout, retryable failures retried by the
    * policy, the 2XX body decoded with `schema`, every failure mapped to `HTTPValidationError`
-   * or `SDKError`. Annotates the current span with the status code and the attempt count.
+   * or `SDKError`. Records the status code and the attempt count on the call's span.
    */
   readonly execute: <A>(call: Call<A>) => Effect.Effect<A, HTTPValidationError | SDKError>
 }
@@ -240,6 +245,22 @@ const isRetryable = (error: HTTPValidationError | SDKError): error is SDKError =
 
 const trimSlashes = (url: string): string => url.replace(/\/+$/, "")
 
+const DIGITS = /^\d+$/
+
+/** The current span, if the fiber has one (a real span, not an external parent). */
+const currentSpan = (fiber: Fiber.RuntimeFiber<unknown, unknown>): Tracer.Span | undefined => {
+  const parent = Context.getOption(fiber.currentContext, Tracer.ParentSpan)
+  return Option.isSome(parent) && parent.value._tag === "Span" ? parent.value : undefined
+}
+
+/** The OpenTelemetry `error.type` of a failed call: the status code, else the reason. */
+const errorType = (error: HTTPValidationError | SDKError): string =>
+  error._tag === "HTTPValidationError"
+    ? "422"
+    : error.statusCode === undefined
+    ? error.reason
+    : String(error.statusCode)
+
 /**
  * Builds the service from options, using the `HttpClient` in context. The scope bounds the
  * one fiber that watches the per-attempt timeouts of all calls (started at the first call).
@@ -300,6 +321,11 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     ]
     if (parsedBase.value.port !== "") serverAttributes.push(["server.port", Number(parsedBase.value.port)])
 
+    // The transport runs under the call's span only where something may record under it: the
+    // platform's per-request spans, or the user's transformClient. Otherwise providing the
+    // span (a copy of the fiber's context) would cost more than the rest of the call's code.
+    const parentTransport = options.httpClientSpans === true || options.transformClient !== undefined
+
     const execute = <A>(call: Call<A>): Effect.Effect<A, HTTPValidationError | SDKError> =>
       Effect.withFiberRuntime((fiber) => {
         const callOptions = call.options
@@ -307,8 +333,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           ? defaultTimeoutDuration
           : Duration.decode(callOptions.timeout)
         const retry = callOptions?.retry ?? defaultRetry
-        const parentSpan = Context.getOption(fiber.currentContext, Tracer.ParentSpan)
-        const span = Option.isSome(parentSpan) && parentSpan.value._tag === "Span" ? parentSpan.value : undefined
+        const span = call.span ?? currentSpan(fiber)
         const propagate = span !== undefined && options.httpClientSpans !== true &&
           fiber.getFiberRef(FiberRef.currentTracerEnabled) && fiber.getFiberRef(HttpClient.currentTracerPropagation)
         const relative = callOptions?.headers === undefined
@@ -334,23 +359,24 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         }
         const decodeBody = call.decoder
         let attempts = 0
-        let lastStatus: number | undefined
 
-        // What one response means.
+        // What one response means, its body read.
         const interpret = (
-          response: HttpClientResponse.HttpClientResponse,
+          status: number,
+          headers: Headers.Headers,
           body: string
         ): Effect.Effect<A, HTTPValidationError | SDKError> => {
-          if (response.status < 200 || response.status >= 300) {
-            return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-              return Effect.fail(Errors.status(ctx, response.status, response.headers, body, now))
-            })
+          if (status < 200 || status >= 300) {
+            return Effect.flatMap(
+              Clock.currentTimeMillis,
+              (now) => Effect.fail(Errors.status(ctx, status, headers, body, now))
+            )
           }
-          if (body.length === 0) return Effect.fail(Errors.decode(ctx, response.status, body, ["body: empty"]))
-          const contentType = response.headers["content-type"] ?? ""
+          if (body.length === 0) return Effect.fail(Errors.decode(ctx, status, body, ["body: empty"]))
+          const contentType = headers["content-type"] ?? ""
           if (!JSON_CONTENT_TYPE.test(contentType)) {
             return Effect.fail(
-              Errors.decode(ctx, response.status, body, [
+              Errors.decode(ctx, status, body, [
                 `body: expected content-type application/json, got ${contentType === "" ? "none" : contentType}`
               ])
             )
@@ -358,24 +384,30 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           const decoded = decodeBody(body)
           return Either.isRight(decoded)
             ? Effect.succeed(decoded.right)
-            : Effect.fail(Errors.decode(ctx, response.status, body, decoded.left.problems, decoded.left.cause))
+            : Effect.fail(Errors.decode(ctx, status, body, decoded.left.problems, decoded.left.cause))
         }
 
-        // The body, at most maxResponseBytes of it: a larger one is refused without reading the rest.
-        const readBody = (response: HttpClientResponse.HttpClientResponse): Effect.Effect<string, SDKError> => {
-          const tooLarge = () => Errors.tooLarge(ctx, response.status, maxResponseBytes)
-          const declared = response.headers["content-length"]
-          if (declared !== undefined && /^\d+$/.test(declared)) {
+        // The body, at most maxResponseBytes of it (a larger one is refused without reading the
+        // rest), then what it means.
+        const onResponse = (
+          response: HttpClientResponse.HttpClientResponse
+        ): Effect.Effect<A, HTTPValidationError | SDKError> => {
+          const status = response.status
+          // the platform builds a fresh Headers object at each read: read once
+          const headers = response.headers
+          span?.attribute("http.response.status_code", status)
+          const declared = headers["content-length"]
+          if (declared !== undefined && DIGITS.test(declared)) {
             if (Number(declared) <= maxResponseBytes) {
-              return Effect.mapError(
-                response.text,
-                (error) => Errors.transport(ctx, error.cause ?? error, response.status)
-              )
+              return Effect.matchEffect(response.text, {
+                onFailure: (error) => Effect.fail(Errors.transport(ctx, error.cause ?? error, status)),
+                onSuccess: (body) => interpret(status, headers, body)
+              })
             }
             // draining nothing ends the body stream, which aborts the request
             return Stream.runDrain(Stream.take(response.stream, 0)).pipe(
               Effect.ignore,
-              Effect.zipRight(Effect.fail(tooLarge()))
+              Effect.zipRight(Effect.fail(Errors.tooLarge(ctx, status, maxResponseBytes)))
             )
           }
           return Effect.suspend(() => {
@@ -384,7 +416,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             return Stream.runForEach(response.stream, (chunk): Effect.Effect<void, SDKError> => {
               size += chunk.byteLength
               if (size > maxResponseBytes) {
-                return Effect.fail(tooLarge())
+                return Effect.fail(Errors.tooLarge(ctx, status, maxResponseBytes))
               }
               chunks.push(chunk)
               return Effect.void
@@ -392,8 +424,8 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               Effect.catchTag("ResponseError", (error) =>
                 error.reason === "EmptyBody"
                   ? Effect.void
-                  : Effect.fail(Errors.transport(ctx, error.cause ?? error, response.status))),
-              Effect.map(() => decodeUtf8(chunks, size))
+                  : Effect.fail(Errors.transport(ctx, error.cause ?? error, status))),
+              Effect.flatMap(() => interpret(status, headers, decodeUtf8(chunks, size)))
             )
           })
         }
@@ -406,22 +438,36 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               "polar.reason": error.reason,
               ...(error.statusCode === undefined ? {} : { "http.response.status_code": error.statusCode })
             })
-            return Effect.logDebug(`Polar call attempt ${attempts} failed`).pipe(
+            const log = Effect.logDebug(`Polar call attempt ${attempts} failed`).pipe(
               Effect.annotateLogs({ "polar.reason": error.reason, "polar.error": error.message })
             )
+            return span === undefined ? log : Effect.withParentSpan(log, span)
           })
 
-        const attempt: Effect.Effect<A, HTTPValidationError | SDKError> = Effect.suspend(() => {
+        // The call's outcome goes on its span as it happens (no finaliser per call): the attempt
+        // count at each attempt, the status at each response, `error.type` at the failure that ends
+        // the call. An interrupted or dying call has no `error.type`; its span's exit says why.
+        const finalFailure = (error: HTTPValidationError | SDKError): void => {
+          span?.attribute("error.type", errorType(error))
+        }
+
+        const send = Effect.suspend(() => {
           attempts++
+          if (span !== undefined) {
+            span.attribute("polar.attempts", attempts)
+            span.attribute("http.request.resend_count", attempts - 1)
+          }
           return transport.execute(request)
+        })
+        const attempt: Effect.Effect<A, HTTPValidationError | SDKError> = Effect.matchEffect(send, {
+          onFailure: (error) => Effect.fail(Errors.transport(ctx, error.cause ?? error)),
+          onSuccess: onResponse
         }).pipe(
-          Effect.mapError((error) => Errors.transport(ctx, error.cause ?? error)),
-          Effect.flatMap((response) => {
-            lastStatus = response.status
-            return Effect.flatMap(readBody(response), (body) => interpret(response, body))
-          }),
           (self) => deadlines.timeout(self, callTimeout, () => Errors.timeout(ctx, callTimeout)),
-          Effect.tapError((error) => error._tag === "SDKError" ? failedAttempt(error) : Effect.void)
+          Effect.tapError((error) => {
+            if (retry === false || !isRetryable(error)) finalFailure(error)
+            return error._tag === "SDKError" ? failedAttempt(error) : Effect.void
+          })
         )
 
         if (insecure) {
@@ -436,7 +482,10 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               const next = (error: HTTPValidationError | SDKError): Effect.Effect<A, HTTPValidationError | SDKError> =>
                 isRetryable(error)
                   ? Effect.matchEffect(driver.next(error), {
-                    onFailure: () => Effect.fail(error),
+                    onFailure: () => {
+                      finalFailure(error)
+                      return Effect.fail(error)
+                    },
                     onSuccess: () => Effect.catchAll(attempt, next)
                   })
                   : Effect.fail(error)
@@ -444,29 +493,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             })
             : Effect.fail(first))
 
-        return retried.pipe(
-          Effect.onExit((exit) => {
-            if (span !== undefined) {
-              span.attribute("polar.attempts", attempts)
-              span.attribute("http.request.resend_count", Math.max(0, attempts - 1))
-              if (lastStatus !== undefined) span.attribute("http.response.status_code", lastStatus)
-              if (exit._tag === "Failure") {
-                const error = Option.getOrUndefined(Cause.failureOption(exit.cause))
-                span.attribute(
-                  "error.type",
-                  error === undefined
-                    ? (Cause.isInterruptedOnly(exit.cause) ? "interrupted" : "defect")
-                    : error._tag === "HTTPValidationError"
-                    ? "422"
-                    : error.statusCode === undefined
-                    ? error.reason
-                    : String(error.statusCode)
-                )
-              }
-            }
-            return Effect.void
-          })
-        )
+        return parentTransport && span !== undefined ? Effect.withParentSpan(retried, span) : retried
       })
 
     return PolarClient.of({

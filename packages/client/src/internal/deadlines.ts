@@ -193,12 +193,26 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
             index: -1
           }
           heap.push(entry)
-          let start: Effect.Effect<unknown> = Effect.void
+          // awaiting the child fails only if this fiber is interrupted: the child goes too
+          const awaited = Effect.matchCauseEffect(restore(child.await), {
+            onFailure: (cause) => {
+              heap.remove(entry)
+              return Effect.zipRight(Fiber.interrupt(child), Effect.failCause(cause))
+            },
+            onSuccess: (exit) => {
+              heap.remove(entry)
+              // the attempt's exit (the child itself is interruptible only inside `restore`)
+              const attempt: Exit.Exit<A, E> = Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause)
+              return timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)
+                ? Effect.fail(onTimeout())
+                : attempt
+            }
+          })
           if (watcher === undefined) {
             const fresh: Watcher = { clock, wakeAt: entry.at, wake: Deferred.unsafeMake(FiberId.none) }
             watcher = fresh
             // forked from the uninterruptible region: made interruptible so the scope can end it
-            start = Effect.forkIn(
+            const start = Effect.forkIn(
               Effect.ensuring(
                 Effect.interruptible(watch(fresh)),
                 Effect.sync(() => {
@@ -207,26 +221,13 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
               ),
               scope
             )
-          } else if (entry.at < watcher.wakeAt) {
+            return Effect.zipRight(start, awaited)
+          }
+          if (entry.at < watcher.wakeAt) {
             watcher.wakeAt = entry.at
             Deferred.unsafeDone(watcher.wake, Exit.void)
           }
-          return Effect.zipRight(
-            start,
-            Effect.onInterrupt(restore(child.await), () => {
-              heap.remove(entry)
-              return Fiber.interrupt(child)
-            })
-          ).pipe(
-            Effect.flatMap((exit) => {
-              heap.remove(entry)
-              // the attempt's exit (the child itself is interruptible only inside `restore`)
-              const attempt: Exit.Exit<A, E> = Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause)
-              return timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)
-                ? Effect.fail(onTimeout())
-                : attempt
-            })
-          )
+          return awaited
         })
       )
     })
