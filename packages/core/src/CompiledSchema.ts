@@ -39,6 +39,12 @@ import * as AST from "effect/SchemaAST"
 export const Fail: unique symbol = Symbol.for("@effect-polar/core/CompiledSchema/Fail")
 
 /**
+ * The marker the generated code answers internally. It is private (not registered), so no input
+ * can hold it: a value holding the public `Fail` is decoded as any other value.
+ */
+const failed: unique symbol = Symbol("failed")
+
+/**
  * @since 0.1.0
  * @category Symbols
  */
@@ -56,9 +62,9 @@ type Parse = (input: unknown) => unknown
 
 const hasOwn = (self: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(self, key)
 
-/** The value of a `ParseResult`, or `Fail` for a failure or an effect that is not synchronous. */
+/** The value of a `ParseResult`, or the failure marker for a failure or an effect that is not synchronous. */
 const resultValue = (result: unknown): unknown =>
-  Either.isEither(result) ? (Either.isRight(result) ? result.right : Fail) : Fail
+  Either.isEither(result) ? (Either.isRight(result) ? result.right : failed) : failed
 
 /**
  * Whether `ParseResult` would pick union members by a literal property (a tagged struct or
@@ -273,7 +279,11 @@ class Generator {
       lines.push(ps.isOptional ? `if (H(u, ${key})) {\n${parse}\n}` : parse)
     }
     if (ast.indexSignatures.length > 0) {
-      const expected = this.constant(new Set(ast.propertySignatures.map((ps) => ps.name)))
+      // recorded as ParseResult records them, in a plain object (where a "__proto__" name sets
+      // the prototype instead of a key, and so does not count as expected)
+      const expectedKeys: Record<PropertyKey, null> = {}
+      for (const ps of ast.propertySignatures) expectedKeys[ps.name] = null
+      const expected = this.constant(expectedKeys)
       lines.push(`var ks = Object.keys(u), k, i;`)
       for (const is of ast.indexSignatures) {
         const parameter = this.parser(is.parameter, isDecoding)
@@ -285,7 +295,7 @@ class Generator {
           `if (${parameter}(k) === F) continue;`,
           `v = ${type}(u[k]);`,
           `if (v === F) return F;`,
-          `if (!${expected}.has(k)) o[k] = v;`,
+          `if (!H(${expected}, k)) o[k] = v;`,
           `}`
         )
       }
@@ -354,9 +364,12 @@ const compileAst = (ast: AST.AST, isDecoding: boolean, options: AST.ParseOptions
     const root = generator.parser(ast, isDecoding)
     const source = `"use strict";\n${generator.functions.join("\n")}\nreturn ${root};`
     const make = new Function("K", "F", "O", "R", "H", "SOME", "NONE", source)
-    const parse: unknown = make(generator.constants, Fail, options, resultValue, hasOwn, Option.some, Option.none())
+    const parse: unknown = make(generator.constants, failed, options, resultValue, hasOwn, Option.some, Option.none())
     if (typeof parse !== "function") return undefined
-    return (input) => parse(input)
+    return (input) => {
+      const output: unknown = parse(input)
+      return output === failed ? Fail : output
+    }
   } catch {
     // no code generation here (a Content-Security-Policy without unsafe-eval), or a schema
     // whose own functions throw while being prepared: ParseResult alone
