@@ -4,7 +4,13 @@
  *
  * @since 0.1.0
  */
-import { CompiledSchema, HTTPValidationError, MemberSession, MemberSessionCreate, validateInput } from "@effect-polar/core"
+import {
+  CompiledSchema,
+  HTTPValidationError,
+  MemberSession,
+  MemberSessionCreate,
+  validateInput
+} from "@effect-polar/core"
 import type { MemberSessionCreateInput, SDKError } from "@effect-polar/core"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"

@@ -230,13 +230,15 @@ class Generator {
         )
         const renamed = new Set<PropertyKey>(steps.map((step) => step.from))
         const targets = new Set<PropertyKey>(steps.map((step) => step.to))
-        // ParseResult renames in place (`delete`, then set). When the keys renamed from and to
-        // are all distinct, the source is a plain struct (its keys are known) and the target is
-        // a plain struct (it builds its own output in declaration order, so the order of the
-        // keys here does not show), a fresh object with the same entries is the same input.
+        // ParseResult renames in place (`delete`, then set). When no step reads or deletes a key
+        // another step writes (the keys read are distinct, the keys written are distinct, and a
+        // key written is read by no other step; a step may keep its key, as a default does),
+        // the source is a plain struct (its keys are known) and the target is a plain struct (it
+        // builds its own output in declaration order, so the order of the keys here does not
+        // show), a fresh object with the same entries is the same input.
         if (
           renamed.size === steps.length && targets.size === steps.length &&
-          steps.every((step) => !renamed.has(step.to)) &&
+          steps.every((step) => step.to === step.from || !renamed.has(step.to)) &&
           AST.isTypeLiteral(fromAst) && fromAst.indexSignatures.length === 0 &&
           AST.isTypeLiteral(toAst) && toAst.indexSignatures.length === 0
         ) {

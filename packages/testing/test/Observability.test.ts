@@ -3,7 +3,22 @@ import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar
 import { PolarClientTest, PolarEmulator, TestRecorder } from "@effect-polar/testing"
 import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Fiber, Inspectable, Redacted, TestClock } from "effect"
+import {
+  Cause,
+  Context,
+  Effect,
+  Exit,
+  Fiber,
+  FiberRef,
+  FiberRefs,
+  Inspectable,
+  Logger,
+  LogLevel,
+  Option,
+  Redacted,
+  TestClock,
+  Tracer
+} from "effect"
 import * as util from "node:util"
 import { fixtureText as fixture } from "./contract.js"
 
@@ -12,6 +27,7 @@ const ACCESS_TOKEN = "polar_oat_TESTaccessTOKEN0123456789"
 const FIXTURE_TOKEN = "polar_mst_Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg"
 
 const create = MemberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })
+const seenByTransform: Array<string | undefined> = []
 const layer = (retry: boolean) =>
   PolarClientTest.layer({
     client: { accessToken: Redacted.make(ACCESS_TOKEN), ...(retry ? {} : { retry: false }) }
@@ -84,6 +100,56 @@ describe("observability", () => {
       assert.isUndefined(headers["traceparent"])
       assert.isUndefined(headers["b3"])
     }).pipe(Effect.provide(layer(true))))
+
+  it.effect("retries exhausted: the span says the last status as error.type", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 })
+      const fiber = yield* Effect.fork(recorder.provide(Effect.flip(create)))
+      yield* TestClock.adjust("30 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual(error._tag === "SDKError" ? error.statusCode : undefined, 503)
+      const span = recorder.spans.find((s) => s.name === "MemberSessions.create")
+      assert.strictEqual(span!.attributes.get("polar.attempts"), 4)
+      assert.strictEqual(span!.attributes.get("error.type"), "503")
+      assert.isTrue(span!.exit !== undefined && Exit.isFailure(span!.exit))
+    }).pipe(Effect.provide(layer(true))))
+
+  it.effect("each failed attempt is logged under the call's span", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const parents: Array<string | undefined> = []
+      const logger = Logger.make(({ context, message }) => {
+        if (!String(message).includes("attempt")) return
+        const parent = Context.getOption(FiberRefs.getOrDefault(context, FiberRef.currentContext), Tracer.ParentSpan)
+        parents.push(Option.isSome(parent) && parent.value._tag === "Span" ? parent.value.name : undefined)
+      })
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 503 })
+      const fiber = yield* Effect.fork(
+        recorder.provide(create).pipe(Effect.provide(Logger.add(logger)), Logger.withMinimumLogLevel(LogLevel.Debug))
+      )
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      assert.deepStrictEqual(parents, ["MemberSessions.create"])
+    }).pipe(Effect.provide(layer(true))))
+
+  it.effect("with transformClient, what it adds to the transport runs under the call's span", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      yield* recorder.provide(create)
+      assert.deepStrictEqual(seenByTransform, ["MemberSessions.create"])
+    }).pipe(Effect.provide(PolarClientTest.layer({
+      client: {
+        accessToken: Redacted.make(ACCESS_TOKEN),
+        transformClient: HttpClient.tapRequest(() =>
+          Effect.map(Effect.option(Effect.currentSpan), (span) => {
+            seenByTransform.push(Option.isSome(span) ? span.value.name : undefined)
+          })
+        )
+      }
+    }))))
 
   it.effect("a failed call records its status and failure on the span", () =>
     Effect.gen(function*() {

@@ -182,7 +182,8 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
       return Effect.uninterruptibleMask((restore) =>
         // the child answers its Exit, so that a failed attempt is not also logged as a fiber
         // "terminated with an unhandled error"
-        Effect.flatMap(Effect.fork(Effect.exit(restore(self))), (child) => {
+        // a daemon: this fiber interrupts it itself when interrupted, and awaits it otherwise
+        Effect.flatMap(Effect.forkDaemon(Effect.exit(restore(self))), (child) => {
           let timedOut = false
           const entry: Entry = {
             at: clock.unsafeCurrentTimeMillis() + Duration.toMillis(duration),
