@@ -8,6 +8,7 @@
 import { RetryPolicy } from "@effect-polar/client"
 import {
   Address,
+  CompiledSchema,
   CountryCode,
   Customer,
   Member,
@@ -67,7 +68,8 @@ const decodeWith = <A, I>(schema: Schema.Schema<A, I>, value: unknown) => {
   const decode = Schema.decodeUnknownEither(schema, decodeOptions)
   return () => decode(value)
 }
-const encodeBody = Schema.encodeSync(MemberSessionCreate)
+const encodeBody = CompiledSchema.encodeEither(MemberSessionCreate)
+const encodeBodyReference = Schema.encodeSync(MemberSessionCreate)
 /** The same schema as core's internal DateTime (not exported): an ISO 8601 pattern, then `Schema.Date`. */
 const DateTime = Schema.compose(
   Schema.String.pipe(
@@ -82,11 +84,24 @@ const parsed = JSON.parse(fixture) as {
   readonly customer: { readonly billing_address: unknown; readonly tax_id: unknown }
 }
 
+const validated = (() => {
+  const valid = validateInput(request)
+  if (valid._tag === "Left") throw new Error("invalid input")
+  return valid.right
+})()
+
 const plain = ManagedRuntime.make(Layer.empty)
 await plain.runtime()
 
 add("JSON.parse(fixture body)", () => JSON.parse(fixture))
-add("decode MemberSession, whole body (errors: all, as the client)", decodeWith(MemberSession, parsed))
+add(
+  "decode MemberSession with CompiledSchema (generated code; as the client)",
+  (() => {
+    const decode = CompiledSchema.decodeUnknownEither(MemberSession, decodeOptions)
+    return () => decode(parsed)
+  })()
+)
+add("decode MemberSession with ParseResult (errors: all; the reference, as before)", decodeWith(MemberSession, parsed))
 add(
   "decode MemberSession, whole body (errors: first)",
   (() => {
@@ -107,21 +122,40 @@ add(
 )
 add("  of which: decode one DateTime (pattern + Date, as core's)", decodeWith(DateTime, parsed.created_at))
 add("  of which: decode one UUID", decodeWith(Schema.UUID, parsed.member_id))
-add("validateInput + encode request body", () => {
+add("validateInput + encode the request body with CompiledSchema (as the client)", () => {
   const valid = validateInput(request)
   if (valid._tag === "Left") throw new Error("invalid input")
   return encodeBody(valid.right)
 })
+add("encode the request body alone with CompiledSchema (as the client)", () => encodeBody(validated))
+add(
+  "encode the request body alone with ParseResult (Schema.encodeSync, as before)",
+  () => encodeBodyReference(validated)
+)
 add("ManagedRuntime.runPromise(Effect.void)", () => plain.runPromise(Effect.void))
 add(
   "runPromise(Effect.void + timeoutFail(10 s)), as each attempt paid before the deadline watcher",
   () => plain.runPromise(Effect.timeoutFail(Effect.void, { duration: "10 seconds", onTimeout: () => "timeout" }))
 )
 add(
+  "runPromise(Effect.void + forkDaemon + await), the floor of the per-attempt deadline (a child fiber)",
+  () => plain.runPromise(Effect.flatMap(Effect.forkDaemon(Effect.void), (child) => child.await))
+)
+add(
   "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule)), as each call paid before the lazy retry",
   () => plain.runPromise(Effect.retry(Effect.void, { schedule: RetryPolicy.defaultSchedule, while: () => true }))
 )
-add("runPromise(Effect.void + withSpan (no stack trace) + annotateCurrentSpan), as the client", () =>
+add("runPromise(Effect.void + useSpan (no stack trace) + 4 attributes), as the client", () =>
+  plain.runPromise(
+    Effect.useSpan("MemberSessions.create", { kind: "client", captureStackTrace: false }, (span) => {
+      span.attribute("http.request.method", "POST")
+      span.attribute("url.path", "/v1/member-sessions/")
+      span.attribute("polar.attempts", 1)
+      span.attribute("http.response.status_code", 201)
+      return Effect.void
+    })
+  ))
+add("runPromise(Effect.void + withSpan + annotateCurrentSpan), as before", () =>
   plain.runPromise(
     Effect.annotateCurrentSpan({ "polar.attempts": 1 }).pipe(
       Effect.withSpan("MemberSessions.create", {
