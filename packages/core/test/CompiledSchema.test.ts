@@ -13,7 +13,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, ParseResult, Redacted, Schema } from "effect"
 import type { SchemaAST } from "effect"
 import * as util from "node:util"
-import { fixtureJson, validationTable } from "./fixtures.js"
+import { fixtureJson, validationTable, wireBody } from "./fixtures.js"
 
 // ---------------------------------------------------------------------------------------------
 // Equality, display
@@ -522,12 +522,6 @@ const Input = Schema.Struct({
 })
 
 describe("CompiledSchema on MemberSessionCreate", () => {
-  const wireBody = (row: (typeof validationTable)[number]): unknown =>
-    row.field === "body"
-      ? row.input
-      : row.field === "member_id"
-      ? { member_id: row.input }
-      : { member_id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", return_url: row.input }
   const inputBody = (row: (typeof validationTable)[number]): unknown =>
     row.field === "member_id"
       ? { memberId: row.input }

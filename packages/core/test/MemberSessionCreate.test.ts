@@ -1,14 +1,7 @@
 import { HTTPValidationError, MemberSessionCreate, validateInput, validateWire } from "@effect-polar/core"
 import { assert, describe, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { validationTable } from "./fixtures.js"
-
-const wireBody = (row: (typeof validationTable)[number]): unknown =>
-  row.field === "body"
-    ? row.input
-    : row.field === "member_id"
-    ? { member_id: row.input }
-    : { member_id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", return_url: row.input }
+import { validationTable, wireBody } from "./fixtures.js"
 
 const label = (row: (typeof validationTable)[number]) => {
   const text = JSON.stringify(row.input) ?? "undefined"

@@ -26,3 +26,14 @@ export interface ValidationRow {
 
 /** The 35 rows of the contract's validation table. */
 export const validationTable: ReadonlyArray<ValidationRow> = JSON.parse(fixtureText("validation-table.json"))
+
+/** A valid member id (UUID v4), for the rows that test `return_url`. */
+export const VALID_MEMBER_ID = "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b"
+
+/** The wire body a row stands for: the row's input in its field, a valid member id beside a `return_url`. */
+export const wireBody = (row: ValidationRow): unknown =>
+  row.field === "body"
+    ? row.input
+    : row.field === "member_id"
+    ? { member_id: row.input }
+    : { member_id: VALID_MEMBER_ID, return_url: row.input }
