@@ -447,10 +447,6 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         // The call's outcome goes on its span as it happens (no finaliser per call): the attempt
         // count at each attempt, the status at each response, `error.type` at the failure that ends
         // the call. An interrupted or dying call has no `error.type`; its span's exit says why.
-        const finalFailure = (error: HTTPValidationError | SDKError): void => {
-          span?.attribute("error.type", errorType(error))
-        }
-
         const send = Effect.suspend(() => {
           attempts++
           if (span !== undefined) {
@@ -464,10 +460,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           onSuccess: onResponse
         }).pipe(
           (self) => deadlines.timeout(self, callTimeout, () => Errors.timeout(ctx, callTimeout)),
-          Effect.tapError((error) => {
-            if (retry === false || !isRetryable(error)) finalFailure(error)
-            return error._tag === "SDKError" ? failedAttempt(error) : Effect.void
-          })
+          Effect.tapError((error) => error._tag === "SDKError" ? failedAttempt(error) : Effect.void)
         )
 
         if (insecure) {
@@ -482,10 +475,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               const next = (error: HTTPValidationError | SDKError): Effect.Effect<A, HTTPValidationError | SDKError> =>
                 isRetryable(error)
                   ? Effect.matchEffect(driver.next(error), {
-                    onFailure: () => {
-                      finalFailure(error)
-                      return Effect.fail(error)
-                    },
+                    onFailure: () => Effect.fail(error),
                     onSuccess: () => Effect.catchAll(attempt, next)
                   })
                   : Effect.fail(error)
@@ -493,7 +483,11 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             })
             : Effect.fail(first))
 
-        return parentTransport && span !== undefined ? Effect.withParentSpan(retried, span) : retried
+        const recorded = span === undefined ? retried : Effect.tapError(retried, (error) =>
+          Effect.sync(() => {
+            span.attribute("error.type", errorType(error))
+          }))
+        return parentTransport && span !== undefined ? Effect.withParentSpan(recorded, span) : recorded
       })
 
     return PolarClient.of({

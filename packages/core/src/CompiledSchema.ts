@@ -99,9 +99,6 @@ const isStringParameter = (ast: AST.AST): boolean =>
 
 const dropRightRefinement = (ast: AST.AST): AST.AST => AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast
 
-/** A JavaScript literal for a property key: a string literal, or a constant for a symbol. */
-type Key = string
-
 /**
  * Generates the source of one function per AST node (`p0`, `p1`, …) and the constants they use
  * (`K[i]`): the schema's filters, transformations, declarations and reference parsers.
@@ -119,7 +116,8 @@ class Generator {
     return `K[${this.constants.length - 1}]`
   }
 
-  key(name: PropertyKey): Key {
+  /** A JavaScript expression for a property key: a string literal, or a constant for a symbol. */
+  key(name: PropertyKey): string {
     return typeof name === "string" ? JSON.stringify(name) : this.constant(name)
   }
 
@@ -149,7 +147,6 @@ class Generator {
   }
 
   private body(ast: AST.AST, isDecoding: boolean): string | undefined {
-    const O = "O"
     switch (ast._tag) {
       case "StringKeyword":
         return `return typeof u === "string" ? u : F;`
@@ -171,14 +168,14 @@ class Generator {
         return `return u === ${this.constant(ast.symbol)} ? u : F;`
       case "Declaration": {
         const parse = isDecoding ? ast.decodeUnknown(...ast.typeParameters) : ast.encodeUnknown(...ast.typeParameters)
-        return `return R(${this.constant(parse)}(u, ${O}, ${this.constant(ast)}));`
+        return `return R(${this.constant(parse)}(u, O, ${this.constant(ast)}));`
       }
       case "Refinement": {
         if (isDecoding) {
           const from = this.parser(ast.from, true)
           return [
             `var a = ${from}(u);`,
-            `if (a === F || ${this.constant(ast.filter)}(a, ${O}, ${this.constant(ast)})._tag === "Some") return F;`,
+            `if (a === F || ${this.constant(ast.filter)}(a, O, ${this.constant(ast)})._tag === "Some") return F;`,
             `return a;`
           ].join("\n")
         }
@@ -421,6 +418,24 @@ export const encoder = <A, I>(schema: Schema.Schema<A, I>, options?: AST.ParseOp
   typed(lazily(() => compileAst(schema.ast, false, options ?? AST.defaultParseOption)))
 
 /**
+ * The compiled function first; the reference for what it does not answer, or where a schema's
+ * own function throws (the reference then throws or answers as it would have alone).
+ */
+const withReference = <In, Out>(
+  compiled: Compiled<In, Out>,
+  reference: (input: In) => Either.Either<Out, ParseResult.ParseError>
+) =>
+(input: In): Either.Either<Out, ParseResult.ParseError> => {
+  let output: Out | Fail
+  try {
+    output = compiled(input)
+  } catch {
+    output = Fail
+  }
+  return output === Fail ? reference(input) : Either.right(output)
+}
+
+/**
  * `ParseResult.decodeUnknownEither` with the compiled decoder in front: the same answers,
  * faster when the input is valid.
  *
@@ -430,14 +445,8 @@ export const encoder = <A, I>(schema: Schema.Schema<A, I>, options?: AST.ParseOp
 export const decodeUnknownEither = <A, I>(
   schema: Schema.Schema<A, I>,
   options?: AST.ParseOptions
-): (input: unknown) => Either.Either<A, ParseResult.ParseError> => {
-  const fast = decoder(schema, options)
-  const reference = Schema.decodeUnknownEither(schema, options)
-  return (input) => {
-    const value = attempt(fast, input)
-    return value === Fail ? reference(input) : Either.right(value)
-  }
-}
+): (input: unknown) => Either.Either<A, ParseResult.ParseError> =>
+  withReference(decoder(schema, options), Schema.decodeUnknownEither(schema, options))
 
 /**
  * `ParseResult.encodeEither` with the compiled encoder in front: the same answers, faster when
@@ -449,20 +458,5 @@ export const decodeUnknownEither = <A, I>(
 export const encodeEither = <A, I>(
   schema: Schema.Schema<A, I>,
   options?: AST.ParseOptions
-): (value: A) => Either.Either<I, ParseResult.ParseError> => {
-  const fast = encoder(schema, options)
-  const reference = Schema.encodeEither(schema, options)
-  return (value) => {
-    const encoded = attempt(fast, value)
-    return encoded === Fail ? reference(value) : Either.right(encoded)
-  }
-}
-
-/** Runs a compiled function; an exception (from a schema's own function) leaves it to the reference. */
-const attempt = <In, Out>(compiled: Compiled<In, Out>, input: In): Out | Fail => {
-  try {
-    return compiled(input)
-  } catch {
-    return Fail
-  }
-}
+): (value: A) => Either.Either<I, ParseResult.ParseError> =>
+  withReference(encoder(schema, options), Schema.encodeEither(schema, options))

@@ -27,7 +27,6 @@ const ACCESS_TOKEN = "polar_oat_TESTaccessTOKEN0123456789"
 const FIXTURE_TOKEN = "polar_mst_Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg"
 
 const create = MemberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })
-const seenByTransform: Array<string | undefined> = []
 const layer = (retry: boolean) =>
   PolarClientTest.layer({
     client: { accessToken: Redacted.make(ACCESS_TOKEN), ...(retry ? {} : { retry: false }) }
@@ -135,21 +134,23 @@ describe("observability", () => {
       assert.deepStrictEqual(parents, ["MemberSessions.create"])
     }).pipe(Effect.provide(layer(true))))
 
-  it.effect("with transformClient, what it adds to the transport runs under the call's span", () =>
-    Effect.gen(function*() {
+  it.effect("with transformClient, what it adds to the transport runs under the call's span", () => {
+    const seen: Array<string | undefined> = []
+    return Effect.gen(function*() {
       const recorder = TestRecorder.make()
       yield* recorder.provide(create)
-      assert.deepStrictEqual(seenByTransform, ["MemberSessions.create"])
+      assert.deepStrictEqual(seen, ["MemberSessions.create"])
     }).pipe(Effect.provide(PolarClientTest.layer({
       client: {
         accessToken: Redacted.make(ACCESS_TOKEN),
         transformClient: HttpClient.tapRequest(() =>
           Effect.map(Effect.option(Effect.currentSpan), (span) => {
-            seenByTransform.push(Option.isSome(span) ? span.value.name : undefined)
+            seen.push(Option.isSome(span) ? span.value.name : undefined)
           })
         )
       }
-    }))))
+    })))
+  })
 
   it.effect("a failed call records its status and failure on the span", () =>
     Effect.gen(function*() {
