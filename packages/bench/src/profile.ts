@@ -13,7 +13,7 @@ import type { BreakdownRow } from "./breakdown.js"
 import { buildChildren, childPath } from "./build.js"
 import { runWorker, startServer } from "./run.js"
 import { benchDir, log, median, profileContenderLabels, startChild, tsNodeArgs, write } from "./shared.js"
-import type { WorkerConfig, WorkerResult } from "./shared.js"
+import type { AnyContenderName, WorkerConfig, WorkerResult } from "./shared.js"
 
 const quick = process.argv.includes("--quick")
 
@@ -31,6 +31,13 @@ const decompositionLabels: Record<DecompositionStep, string> = {
   "effect-httpclient-undici-untraced": `3. ${profileContenderLabels["effect-httpclient-undici-untraced"]}`,
   "client-undici-bare": `4. ${profileContenderLabels["client-undici-bare"]}`,
   "client-undici": "5. effect-polar over layerUndici, defaults (retry policy, 10 s timeout, its span)"
+}
+/** Whose allocation per call is measured: the decomposition's steps, then the other two clients. */
+const allocationContenders: ReadonlyArray<AnyContenderName> = [...decompositionSteps, "sdk", "client-fetch"]
+const allocationLabels: Record<string, string> = {
+  ...decompositionLabels,
+  "sdk": "@polar-sh/sdk memberSessions.create (fetch; for comparison)",
+  "client-fetch": "effect-polar over FetchHttpClient, defaults (for comparison)"
 }
 const profileDir = path.join(benchDir, "build", "profile")
 const intervalUs = 250
@@ -163,6 +170,22 @@ const main = async () => {
     phaseTimeoutMs: 60_000,
     skipHeap: true
   }
+  // A young generation large enough for a whole batch (the client allocates about 150 KiB per call)
+  const semiSpaceMB = 64
+  const allocationConfig: WorkerConfig = {
+    port: server.port,
+    heapEarlyCalls: 0,
+    heapLateCalls: 0,
+    warmupCalls: quick ? 300 : 2_000,
+    sequentialCalls: 0,
+    concurrentCalls: 0,
+    concurrency: 32,
+    phaseTimeoutMs: 60_000,
+    skipHeap: true,
+    allocationBatches: quick ? 3 : 7,
+    allocationCalls: 100
+  }
+  const allocation = new Map<AnyContenderName, WorkerResult>()
   let maxOtherCpuPct = 0
   const run = await (async () => {
     try {
@@ -177,6 +200,17 @@ const main = async () => {
               `${result.concurrent.cpuUsPerCall.toFixed(0)} µs CPU/call at c=32`
           )
         }
+      }
+      for (const contender of allocationContenders) {
+        const { result } = await runWorker(contender, allocationConfig, server, {
+          timeoutMs: 600_000,
+          nodeArgs: [`--min-semi-space-size=${semiSpaceMB}`, `--max-semi-space-size=${semiSpaceMB}`]
+        })
+        allocation.set(contender, result)
+        log(
+          `allocation ${contender}: ${((result.allocatedBytesPerCall ?? Number.NaN) / 1024).toFixed(1)} KiB/call ` +
+            `(${result.allocationBatchesKept ?? 0} batches kept)`
+        )
       }
       log("CPU profile of the undici-layer contender")
       return await runWorker("client-undici", config, server, {
@@ -242,6 +276,33 @@ const main = async () => {
         `${Number.isNaN(previous) ? "" : `${cpu >= previous ? "+" : "−"}${Math.abs(cpu - previous).toFixed(0)}`} |`
     )
     previous = cpu
+  }
+  lines.push("")
+  lines.push("### Allocation per call")
+  lines.push("")
+  lines.push(
+    `Bytes the heap grows by per call while no collection runs: each contender in its own process with a ` +
+      `${semiSpaceMB} MB young generation, ${allocationConfig.warmupCalls.toLocaleString("en-US")} warm-up calls, ` +
+      `then ${allocationConfig.allocationBatches} batches of ${allocationConfig.allocationCalls} calls at ` +
+      `concurrency 1, each after gc(); median of the batches (a batch during which a collection ran anyway is ` +
+      `dropped). Garbage costs CPU twice: allocating it, and the scavenges that copy whatever is still alive ` +
+      `(at concurrency 32, every call in flight).`
+  )
+  lines.push("")
+  lines.push("| contender | KiB allocated per call | added | batches kept |")
+  lines.push("| --- | ---: | ---: | ---: |")
+  let previousKiB = Number.NaN
+  for (const contender of allocationContenders) {
+    const result = allocation.get(contender)
+    const kib = (result?.allocatedBytesPerCall ?? Number.NaN) / 1024
+    const added = (decompositionSteps as ReadonlyArray<string>).includes(contender) && !Number.isNaN(previousKiB)
+      ? `${kib >= previousKiB ? "+" : "−"}${Math.abs(kib - previousKiB).toFixed(1)}`
+      : ""
+    lines.push(
+      `| ${allocationLabels[contender] ?? contender} | ${kib.toFixed(1)} | ${added} | ` +
+        `${result?.allocationBatchesKept ?? 0} of ${allocationConfig.allocationBatches} |`
+    )
+    previousKiB = kib
   }
   lines.push("")
   lines.push("### Self time by area")

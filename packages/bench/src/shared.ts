@@ -71,6 +71,14 @@ export interface WorkerConfig {
   readonly phaseTimeoutMs: number
   /** Skip the heap phases (profiling). */
   readonly skipHeap?: boolean
+  /**
+   * Measure the bytes allocated per call: after warm-up, this many batches of `allocationCalls`
+   * calls at concurrency 1, each between a gc() and a heap reading. Needs a young generation
+   * large enough that no collection happens inside a batch (`--min-semi-space-size`); a batch
+   * during which one happened anyway is dropped.
+   */
+  readonly allocationBatches?: number
+  readonly allocationCalls?: number
 }
 
 export interface LatencySummary {
@@ -99,6 +107,10 @@ export interface WorkerResult {
   readonly heapEarlyCalls: number
   readonly heapLateCalls: number
   readonly totalCalls: number
+  /** Bytes allocated per call (median of the batches with no collection), when asked for. */
+  readonly allocatedBytesPerCall?: number
+  /** Batches measured / dropped because a collection happened inside them. */
+  readonly allocationBatchesKept?: number
   /** `process.hrtime` in µs at the start of the timed concurrency-1 phase and at the end of the concurrency-32 one. */
   readonly measuredWindowUs: { readonly start: number; readonly end: number }
 }

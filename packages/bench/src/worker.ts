@@ -11,8 +11,9 @@
  * in all, then gc() and the heap again. Every phase is bounded by its count and by
  * `phaseTimeoutMs`. The result goes to the parent over IPC (or to stdout without a parent).
  */
+import { PerformanceObserver } from "node:perf_hooks"
 import { makeContender } from "./contenders.js"
-import { isContenderName, quantile, report } from "./shared.js"
+import { isContenderName, median, quantile, report } from "./shared.js"
 import type { LatencySummary, WorkerConfig, WorkerResult } from "./shared.js"
 
 const [name = "", configJson = "{}"] = process.argv.slice(2)
@@ -120,6 +121,38 @@ const concurrent = await phase(config.concurrentCalls, config.concurrency, true)
 const windowEnd = nowUs()
 if (timed) await mark("end")
 
+/**
+ * Bytes allocated per call: the heap grows by what the calls allocate as long as no collection
+ * runs, so each batch starts after gc() and is dropped if a collection happened inside it.
+ */
+const allocation = async (): Promise<{ readonly bytesPerCall: number; readonly kept: number }> => {
+  const batches = config.allocationBatches ?? 0
+  const calls = config.allocationCalls ?? 0
+  if (batches === 0 || calls === 0) return { bytesPerCall: Number.NaN, kept: 0 }
+  if (gc === undefined) throw new Error("run the worker with --expose-gc")
+  let collections = 0
+  const observer = new PerformanceObserver((list) => {
+    collections += list.getEntries().length
+  })
+  observer.observe({ entryTypes: ["gc"] })
+  const perCall: Array<number> = []
+  for (let batch = 0; batch < batches; batch++) {
+    gc()
+    // the observer hears of a collection a little later: let it, then start counting
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    collections = 0
+    const before = process.memoryUsage().heapUsed
+    for (let i = 0; i < calls; i++) await contender.call()
+    const after = process.memoryUsage().heapUsed
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    if (collections === 0) perCall.push((after - before) / calls)
+  }
+  observer.disconnect()
+  totalCalls += batches * calls
+  return { bytesPerCall: perCall.length === 0 ? Number.NaN : median(perCall), kept: perCall.length }
+}
+const allocated = await allocation()
+
 let heapLateMB = Number.NaN
 let heapLateCalls = 0
 if (config.skipHeap !== true) {
@@ -140,6 +173,9 @@ const result: WorkerResult = {
   heapEarlyCalls,
   heapLateCalls,
   totalCalls,
+  ...(config.allocationBatches === undefined
+    ? {}
+    : { allocatedBytesPerCall: allocated.bytesPerCall, allocationBatchesKept: allocated.kept }),
   measuredWindowUs: { start: windowStart, end: windowEnd }
 }
 await report(result)
