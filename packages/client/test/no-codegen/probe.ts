@@ -1,0 +1,109 @@
+/**
+ * Run by `NoCodegen.test.ts` in a child process, once as is and once under
+ * `node --disallow-code-generation-from-strings` (what a Content-Security-Policy without
+ * `unsafe-eval`, or a Cloudflare Worker, imposes). Prints one JSON document: whether code
+ * generation was allowed, whether `CompiledSchema` answered itself, and what the schemas and the
+ * client answer for valid and invalid inputs. The two runs must print the same answers.
+ */
+import { CompiledSchema, MemberSession, validateInput, validateWire } from "@effect-polar/core"
+import { HttpClient, HttpClientResponse } from "@effect/platform"
+import { Effect, Either, Layer, ParseResult, Redacted, Schema } from "effect"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { fileURLToPath } from "node:url"
+import { MemberSessions, PolarClient } from "../../src/index.js"
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../../core/test/fixtures")
+const fixture = (name: string): string => fs.readFileSync(path.join(fixtures, name), "utf8")
+
+const codegen = ((): boolean => {
+  try {
+    return new Function("return true")() === true
+  } catch {
+    return false
+  }
+})()
+
+const decodeOptions = { errors: "all", onExcessProperty: "ignore" } as const
+const session: unknown = JSON.parse(fixture("member-session.201.json"))
+const minimal: unknown = JSON.parse(fixture("member-session.201.minimal.json"))
+const broken: ReadonlyArray<unknown> = [
+  null,
+  {},
+  { ...Object(session), id: "not-a-uuid" },
+  { ...Object(session), created_at: "yesterday" },
+  { ...Object(session), member: { ...Object(Object(session).member), role: 7 } },
+  { ...Object(session), customer: "acme" }
+]
+
+const decode = CompiledSchema.decodeUnknownEither(MemberSession, decodeOptions)
+const encodeSession = Schema.encodeSync(MemberSession)
+const decoded = (input: unknown) =>
+  Either.match(decode(input), {
+    onLeft: (error) => ({ error: ParseResult.TreeFormatter.formatErrorSync(error) }),
+    onRight: (value) => ({ value: encodeSession(value) })
+  })
+
+interface Row {
+  readonly field: string
+  readonly input: unknown
+}
+const table: ReadonlyArray<Row> = JSON.parse(fixture("validation-table.json"))
+const validValue = { member_id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", return_url: "https://example.com/account" }
+const wireBodies = table.map((row) => ({ ...validValue, [row.field]: row.input }))
+const validated = (result: Either.Either<unknown, ReadonlyArray<unknown>>) =>
+  Either.match(result, {
+    onLeft: (detail) => ({ detail: JSON.parse(JSON.stringify(detail)) }),
+    onRight: (value) => ({ value: JSON.parse(JSON.stringify(value)) })
+  })
+
+/** One create call over a fake transport answering `status` with `body`. */
+const create = (input: { readonly memberId: string; readonly returnUrl?: string }, status: number, body: string) => {
+  const transport = HttpClient.make((request) =>
+    Effect.succeed(
+      HttpClientResponse.fromWeb(
+        request,
+        new Response(body, { status, headers: { "content-type": "application/json" } })
+      )
+    )
+  )
+  const layer = PolarClient.layer({ accessToken: Redacted.make("polar_oat_probe"), retry: false }).pipe(
+    Layer.provide(Layer.succeed(HttpClient.HttpClient, transport))
+  )
+  return MemberSessions.create(input).pipe(
+    Effect.map((value) => ({ value: encodeSession(value) })),
+    Effect.catchTags({
+      HTTPValidationError: (error) => Effect.succeed({ validation: JSON.parse(JSON.stringify(error.detail)) }),
+      SDKError: (error) => Effect.succeed({ sdkError: error.message })
+    }),
+    Effect.provide(layer)
+  )
+}
+
+const calls = await Effect.runPromise(Effect.all([
+  create({ memberId: validValue.member_id, returnUrl: validValue.return_url }, 201, fixture("member-session.201.json")),
+  create({ memberId: "3B9E5F1A2C4D4E8F9A0B1C2D3E4F5A6B" }, 201, fixture("member-session.201.minimal.json")),
+  create({ memberId: "not-a-uuid", returnUrl: "ftp://example.com" }, 201, fixture("member-session.201.json")),
+  create({ memberId: validValue.member_id }, 201, JSON.stringify({ ...Object(session), expires_at: 42 }))
+]))
+
+process.stdout.write(JSON.stringify({
+  codegen,
+  compiledAnswered: CompiledSchema.decoder(MemberSession, decodeOptions)(session) !== CompiledSchema.Fail,
+  answers: {
+    sessions: [session, minimal, ...broken].map(decoded),
+    wire: wireBodies.map((body) => validated(validateWire(body))),
+    // the typed entry point: the rows whose input is a string (or null, for return_url)
+    input: table.flatMap((row) => {
+      const value = row.input
+      if (row.field === "member_id" && typeof value === "string") {
+        return [validated(validateInput({ memberId: value, returnUrl: validValue.return_url }))]
+      }
+      if (row.field === "return_url" && (typeof value === "string" || value === null)) {
+        return [validated(validateInput({ memberId: validValue.member_id, returnUrl: value }))]
+      }
+      return []
+    }),
+    calls
+  }
+}))
