@@ -52,7 +52,7 @@ const settings: Settings = quick
   }
   : {
     mode: "full",
-    rounds: Number(option("--rounds") ?? 3),
+    rounds: Number(option("--rounds") ?? 5),
     warmupCalls: 2_000,
     sequentialCalls: 1_000,
     concurrentCalls: 4_000,
