@@ -170,7 +170,7 @@ const main = async () => {
     phaseTimeoutMs: 60_000,
     skipHeap: true
   }
-  // A young generation large enough for a whole batch (the client allocates about 150 KiB per call)
+  // A young generation large enough for a whole batch (100 calls of the SDK, at about 320 KiB each, fit)
   const semiSpaceMB = 64
   const allocationConfig: WorkerConfig = {
     port: server.port,

@@ -109,7 +109,7 @@ export interface WorkerResult {
   readonly totalCalls: number
   /** Bytes allocated per call (median of the batches with no collection), when asked for. */
   readonly allocatedBytesPerCall?: number
-  /** Batches measured / dropped because a collection happened inside them. */
+  /** How many allocation batches had no collection inside them (the others are dropped). */
   readonly allocationBatchesKept?: number
   /** `process.hrtime` in µs at the start of the timed concurrency-1 phase and at the end of the concurrency-32 one. */
   readonly measuredWindowUs: { readonly start: number; readonly end: number }
