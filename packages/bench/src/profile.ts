@@ -230,6 +230,9 @@ const main = async () => {
   const window = run.result.measuredWindowUs
   const summary = summarise(JSON.parse(fs.readFileSync(path.join(profileDir, file), "utf8")) as CpuProfile, window)
   const calls = run.result.sequential.calls + run.result.concurrent.calls
+  const keepNamesMs = summary.functions
+    .filter((row) => row.key.startsWith("__name "))
+    .reduce((sum, row) => sum + row.selfMs, 0)
 
   log("breakdown: network-free micro-benchmarks")
   const breakdownChild = startChild<ReadonlyArray<BreakdownRow>>(
@@ -248,7 +251,11 @@ const main = async () => {
       `${config.concurrentCalls.toLocaleString("en-US")} at concurrency 32, after ` +
       `${config.warmupCalls.toLocaleString("en-US")} warm-up calls); start-up and warm-up are left out. ` +
       `Profile: build/profile/${file}. Busy (non-idle) time ${summary.busyMs.toFixed(0)} ms of ` +
-      `${summary.totalMs.toFixed(0)} ms, i.e. ${((summary.busyMs * 1000) / calls).toFixed(0)} µs per call.`
+      `${summary.totalMs.toFixed(0)} ms, i.e. ${((summary.busyMs * 1000) / calls).toFixed(0)} µs per call. ` +
+      `Running from sources costs a little: tsx compiles with esbuild's \`keepNames\`, which names closures ` +
+      `through a \`__name\` helper at run time; it took ${keepNamesMs.toFixed(0)} ms here ` +
+      `(${((keepNamesMs * 1000) / calls).toFixed(1)} µs per call), counted in the areas of the files that call it. ` +
+      `The benchmark's workers are bundled without it.`
   )
   lines.push("")
   lines.push("### Decomposition with the real transport")
