@@ -25,6 +25,7 @@
  * @since 0.1.0
  */
 import * as Either from "effect/Either"
+import { identity } from "effect/Function"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -250,8 +251,11 @@ class Generator {
             const source = this.key(step.from)
             const target = this.key(step.to)
             lines.push(
-              `var s = ${this.constant(step.f)}(H(a, ${source}) ? SOME(a[${source}]) : NONE);`,
-              `if (s._tag === "Some") o[${target}] = s.value;`
+              step.f === identity
+                // a plain rename (`Schema.fromKey`): the value moves as it is, an absent key stays absent
+                ? `if (H(a, ${source})) o[${target}] = a[${source}];`
+                : `var s = ${this.constant(step.f)}(H(a, ${source}) ? SOME(a[${source}]) : NONE);\n` +
+                  `if (s._tag === "Some") o[${target}] = s.value;`
             )
           }
           lines.push(`return ${to}(o);`)
