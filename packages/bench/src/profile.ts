@@ -131,6 +131,8 @@ const summarise = (profile: CpuProfile, window: { readonly start: number; readon
   }
 }
 
+/** A difference with its sign (a typographic minus), for the "added" columns. */
+const signed = (delta: number, digits: number) => `${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(digits)}`
 const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`
 const escape = (text: string) => text.replace(/\|/g, "\\|")
 
@@ -280,7 +282,7 @@ const main = async () => {
     lines.push(
       `| ${decompositionLabels[step]} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
         `${median(results.map((r) => r.concurrent.p50Us)).toFixed(0)} µs | ${cpu.toFixed(0)} | ` +
-        `${Number.isNaN(previous) ? "" : `${cpu >= previous ? "+" : "−"}${Math.abs(cpu - previous).toFixed(0)}`} |`
+        `${Number.isNaN(previous) ? "" : signed(cpu - previous, 0)} |`
     )
     previous = cpu
   }
@@ -303,7 +305,7 @@ const main = async () => {
     const result = allocation.get(contender)
     const kib = (result?.allocatedBytesPerCall ?? Number.NaN) / 1024
     const added = (decompositionSteps as ReadonlyArray<string>).includes(contender) && !Number.isNaN(previousKiB)
-      ? `${kib >= previousKiB ? "+" : "−"}${Math.abs(kib - previousKiB).toFixed(1)}`
+      ? signed(kib - previousKiB, 1)
       : ""
     lines.push(
       `| ${allocationLabels[contender] ?? contender} | ${kib.toFixed(1)} | ${added} | ` +

@@ -41,7 +41,7 @@ export const Fail: unique symbol = Symbol.for("@effect-polar/core/CompiledSchema
 
 /**
  * The marker the generated code answers internally. It is private (not registered), so no input
- * can hold it: a value holding the public `Fail` is decoded as any other value.
+ * can hold it: a value holding the public `Fail` is decoded like any other value.
  */
 const failed: unique symbol = Symbol("failed")
 

@@ -5,16 +5,10 @@
  * generation was allowed, whether `CompiledSchema` answered itself, and what the schemas and the
  * client answer for valid and invalid inputs. The two runs must print the same answers.
  */
+import { MemberSessions } from "@effect-polar/client"
 import { CompiledSchema, MemberSession, validateInput, validateWire } from "@effect-polar/core"
-import { HttpClient, HttpClientResponse } from "@effect/platform"
-import { Effect, Either, Layer, ParseResult, Redacted, Schema } from "effect"
-import * as fs from "node:fs"
-import * as path from "node:path"
-import { fileURLToPath } from "node:url"
-import { MemberSessions, PolarClient } from "../../src/index.js"
-
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../../core/test/fixtures")
-const fixture = (name: string): string => fs.readFileSync(path.join(fixtures, name), "utf8")
+import { Effect, Either, ParseResult, Schema } from "effect"
+import { fakePolar, fixture, json, MEMBER_ID } from "../utils.js"
 
 const codegen = ((): boolean => {
   try {
@@ -49,7 +43,9 @@ interface Row {
   readonly input: unknown
 }
 const table: ReadonlyArray<Row> = JSON.parse(fixture("validation-table.json"))
-const validValue = { member_id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", return_url: "https://example.com/account" }
+const RETURN_URL = "https://example.com/account"
+// each row's input in its field of an otherwise valid body
+const validValue = { member_id: MEMBER_ID, return_url: RETURN_URL }
 const wireBodies = table.map((row) => ({ ...validValue, [row.field]: row.input }))
 const validated = (result: Either.Either<unknown, ReadonlyArray<unknown>>) =>
   Either.match(result, {
@@ -57,34 +53,22 @@ const validated = (result: Either.Either<unknown, ReadonlyArray<unknown>>) =>
     onRight: (value) => ({ value: JSON.parse(JSON.stringify(value)) })
   })
 
-/** One create call over a fake transport answering `status` with `body`. */
-const create = (input: { readonly memberId: string; readonly returnUrl?: string }, status: number, body: string) => {
-  const transport = HttpClient.make((request) =>
-    Effect.succeed(
-      HttpClientResponse.fromWeb(
-        request,
-        new Response(body, { status, headers: { "content-type": "application/json" } })
-      )
-    )
-  )
-  const layer = PolarClient.layer({ accessToken: Redacted.make("polar_oat_probe"), retry: false }).pipe(
-    Layer.provide(Layer.succeed(HttpClient.HttpClient, transport))
-  )
-  return MemberSessions.create(input).pipe(
+/** One create call over the tests' fake transport, answering `status` with `body`. */
+const create = (input: { readonly memberId: string; readonly returnUrl?: string }, status: number, body: string) =>
+  MemberSessions.create(input).pipe(
     Effect.map((value) => ({ value: encodeSession(value) })),
     Effect.catchTags({
       HTTPValidationError: (error) => Effect.succeed({ validation: JSON.parse(JSON.stringify(error.detail)) }),
       SDKError: (error) => Effect.succeed({ sdkError: error.message })
     }),
-    Effect.provide(layer)
+    Effect.provide(fakePolar([json(status, body)], { retry: false }).layer)
   )
-}
 
 const calls = await Effect.runPromise(Effect.all([
-  create({ memberId: validValue.member_id, returnUrl: validValue.return_url }, 201, fixture("member-session.201.json")),
+  create({ memberId: MEMBER_ID, returnUrl: RETURN_URL }, 201, fixture("member-session.201.json")),
   create({ memberId: "3B9E5F1A2C4D4E8F9A0B1C2D3E4F5A6B" }, 201, fixture("member-session.201.minimal.json")),
   create({ memberId: "not-a-uuid", returnUrl: "ftp://example.com" }, 201, fixture("member-session.201.json")),
-  create({ memberId: validValue.member_id }, 201, JSON.stringify({ ...Object(session), expires_at: 42 }))
+  create({ memberId: MEMBER_ID }, 201, JSON.stringify({ ...Object(session), expires_at: 42 }))
 ]))
 
 process.stdout.write(JSON.stringify({
@@ -97,10 +81,10 @@ process.stdout.write(JSON.stringify({
     input: table.flatMap((row) => {
       const value = row.input
       if (row.field === "member_id" && typeof value === "string") {
-        return [validated(validateInput({ memberId: value, returnUrl: validValue.return_url }))]
+        return [validated(validateInput({ memberId: value, returnUrl: RETURN_URL }))]
       }
       if (row.field === "return_url" && (typeof value === "string" || value === null)) {
-        return [validated(validateInput({ memberId: validValue.member_id, returnUrl: value }))]
+        return [validated(validateInput({ memberId: MEMBER_ID, returnUrl: value }))]
       }
       return []
     }),
