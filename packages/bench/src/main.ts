@@ -13,8 +13,8 @@ import { render } from "./report.js"
 import type { BenchResults, ContenderSummary, Settings } from "./report.js"
 import { inLanes, measureColdStarts, roundOrder, runWorker, startServer, waitForQuiet } from "./run.js"
 import type { WorkerRun } from "./run.js"
-import { benchDir, contenderNames, log, median, write } from "./shared.js"
-import type { ContenderName, WorkerConfig } from "./shared.js"
+import { benchDir, floorName, log, median, rowNames, write } from "./shared.js"
+import type { ContenderName, RowName, WorkerConfig } from "./shared.js"
 import { measureSizes } from "./size.js"
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--")
@@ -85,7 +85,7 @@ await buildChildren()
 const server = await startServer()
 log(`server listening on 127.0.0.1:${server.port} (own process)`)
 
-const summaries = {} as Record<ContenderName, ContenderSummary>
+const summaries = {} as Record<RowName, ContenderSummary>
 let reruns = 0
 try {
   const measureConfig: WorkerConfig = {
@@ -99,12 +99,13 @@ try {
     phaseTimeoutMs: settings.phaseTimeoutMs,
     skipHeap: true
   }
-  const runs: Record<ContenderName, Array<WorkerRun>> = {
+  const runs: Record<RowName, Array<WorkerRun>> = {
     "undici": [],
     "fetch": [],
     "sdk": [],
     "client-undici": [],
-    "client-fetch": []
+    "client-fetch": [],
+    [floorName]: []
   }
   await quiet()
   for (let round = 0; round < settings.rounds; round++) {
@@ -162,9 +163,10 @@ try {
     2
   )
 
-  for (const contender of contenderNames) {
+  for (const contender of rowNames) {
     const rs = runs[contender].map((run) => run.result)
-    const soak = soaks[soakOrder.indexOf(contender)]!.result
+    // the floor is not soaked: its heap is not a target
+    const soak = contender === floorName ? undefined : soaks[soakOrder.indexOf(contender)]!.result
     summaries[contender] = {
       rounds: rs.length,
       perRound: {
@@ -182,10 +184,12 @@ try {
       serverCpuPct: median(runs[contender].map((run) => run.serverCpuPct)),
       otherCpuPct: runs[contender].map((run) => run.otherCpuPct),
       truncated: rs.some((r) => r.sequential.truncated || r.concurrent.truncated),
-      heapEarlyMB: soak.heapEarlyMB,
-      heapLateMB: soak.heapLateMB,
-      heapEarlyCalls: soak.heapEarlyCalls,
-      heapLateCalls: soak.heapLateCalls
+      heap: soak === undefined ? undefined : {
+        earlyMB: soak.heapEarlyMB,
+        lateMB: soak.heapLateMB,
+        earlyCalls: soak.heapEarlyCalls,
+        lateCalls: soak.heapLateCalls
+      }
     }
   }
 } finally {

@@ -6,8 +6,8 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import type { ColdStarts } from "./run.js"
-import { benchDir, contenderLabels, contenderNames } from "./shared.js"
-import type { ContenderName } from "./shared.js"
+import { benchDir, floorName, rowLabels, rowNames } from "./shared.js"
+import type { RowName } from "./shared.js"
 import type { BundleSize, SizeResults } from "./size.js"
 
 export interface ContenderSummary {
@@ -29,10 +29,16 @@ export interface ContenderSummary {
   /** Per round: CPU used by other processes during the timed phases, % of one core. */
   readonly otherCpuPct: ReadonlyArray<number>
   readonly truncated: boolean
-  readonly heapEarlyMB: number
-  readonly heapLateMB: number
-  readonly heapEarlyCalls: number
-  readonly heapLateCalls: number
+  /** The heap soak; the floor has none. */
+  readonly heap: HeapSummary | undefined
+}
+
+/** Heap after GC, after the first calls and after all of them. */
+export interface HeapSummary {
+  readonly earlyMB: number
+  readonly lateMB: number
+  readonly earlyCalls: number
+  readonly lateCalls: number
 }
 
 export interface Settings {
@@ -57,7 +63,8 @@ export interface BenchResults {
   readonly settings: Settings
   readonly startedAt: Date
   readonly durationMs: number
-  readonly contenders: Record<ContenderName, ContenderSummary>
+  /** The contenders and the floor. */
+  readonly contenders: Record<RowName, ContenderSummary>
   /** Runs repeated because other processes disturbed them. */
   readonly reruns: number
   readonly cold: ColdStarts
@@ -137,12 +144,14 @@ export const targets = (results: BenchResults): Array<Target> => {
   const sdk = c["sdk"]
   const client = c["client-undici"]
   const fetchClient = c["client-fetch"]
+  const floor = c[floorName]
   const out: Array<Target> = []
   for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
     const vsRaw = client[key] / undici[key]
     out.push({
       name: `undici layer: p50 at concurrency ${level} ≤ 2.0× raw undici.request`,
-      measured: `${intl(client[key])} µs vs ${intl(undici[key])} µs = ${ratio(vsRaw)}`,
+      measured: `${intl(client[key])} µs vs ${intl(undici[key])} µs = ${ratio(vsRaw)} ` +
+        `(the floor, HttpClient alone: ${ratio(floor[key] / undici[key])})`,
       required: "≤ 2.00×",
       pass: vsRaw <= 2
     })
@@ -166,13 +175,14 @@ export const targets = (results: BenchResults): Array<Target> => {
     })
   }
   for (const name of ["client-undici", "client-fetch"] as const) {
-    const summary = c[name]
-    const delta = summary.heapLateMB - summary.heapEarlyMB
+    const heap = c[name].heap
+    const delta = heap === undefined ? Number.NaN : heap.lateMB - heap.earlyMB
     out.push({
       name: `${name === "client-undici" ? "undici layer" : "FetchHttpClient"}: heap after ${
-        intl(summary.heapLateCalls)
-      } calls within 5 MB of heap after ${intl(summary.heapEarlyCalls)}`,
-      measured: `${intl(summary.heapEarlyMB, 2)} → ${intl(summary.heapLateMB, 2)} MB (Δ ${intl(delta, 2)} MB)`,
+        intl(heap?.lateCalls ?? Number.NaN)
+      } calls within 5 MB of heap after ${intl(heap?.earlyCalls ?? Number.NaN)}`,
+      measured: `${intl(heap?.earlyMB ?? Number.NaN, 2)} → ${intl(heap?.lateMB ?? Number.NaN, 2)} MB ` +
+        `(Δ ${intl(delta, 2)} MB)`,
       required: "Δ within ±5 MB",
       pass: Math.abs(delta) <= 5
     })
@@ -240,10 +250,11 @@ export const render = (results: BenchResults): string => {
       `heap @${intl(s.heapLateCalls)}`,
       "Δ heap"
     ],
-    contenderNames.map((name) => {
+    rowNames.map((name) => {
       const x = c[name]
+      const heap = x.heap
       return [
-        contenderLabels[name] + (x.truncated ? " (time-bounded)" : ""),
+        rowLabels[name] + (x.truncated ? " (time-bounded)" : ""),
         intl(x.p50c1),
         intl(x.p99c1),
         intl(x.p50c32),
@@ -251,9 +262,11 @@ export const render = (results: BenchResults): string => {
         intl(x.throughput),
         intl(x.cpuUsPerCall),
         `${intl(x.serverCpuPct)} %`,
-        `${intl(x.heapEarlyMB, 2)} MB`,
-        `${intl(x.heapLateMB, 2)} MB` + (x.heapLateCalls < s.heapLateCalls ? ` (${intl(x.heapLateCalls)} calls)` : ""),
-        `${intl(x.heapLateMB - x.heapEarlyMB, 2)} MB`
+        ...(heap === undefined ? ["—", "—", "—"] : [
+          `${intl(heap.earlyMB, 2)} MB`,
+          `${intl(heap.lateMB, 2)} MB` + (heap.lateCalls < s.heapLateCalls ? ` (${intl(heap.lateCalls)} calls)` : ""),
+          `${intl(heap.lateMB - heap.earlyMB, 2)} MB`
+        ])
       ]
     })
   ))
@@ -268,10 +281,10 @@ export const render = (results: BenchResults): string => {
     const range = (values: ReadonlyArray<number>) => `${intl(Math.min(...values))} – ${intl(Math.max(...values))}`
     lines.push(table(
       ["contender", "p50 c=1", `p50 c=${s.concurrency}`, "calls/s", "CPU µs/call", "other processes (max)"],
-      contenderNames.map((name) => {
+      rowNames.map((name) => {
         const x = c[name].perRound
         return [
-          contenderLabels[name],
+          rowLabels[name],
           range(x.p50c1),
           range(x.p50c32),
           range(x.throughput),
@@ -301,10 +314,10 @@ export const render = (results: BenchResults): string => {
       "calls/s ÷ SDK",
       "CPU ÷ SDK"
     ],
-    contenderNames.map((name) => {
+    rowNames.map((name) => {
       const x = c[name]
       return [
-        contenderLabels[name],
+        rowLabels[name],
         ratio(x.p50c1 / undici.p50c1),
         ratio(x.p50c32 / undici.p50c32),
         ratio(x.throughput / undici.throughput),
@@ -317,6 +330,23 @@ export const render = (results: BenchResults): string => {
     })
   ))
   lines.push("")
+  {
+    const floor = c[floorName]
+    const client = c["client-undici"]
+    lines.push(
+      `The floor row is Effect's \`HttpClient\` over \`NodeHttpClient.layerUndici\` with the tracer off and no ` +
+        `client code (the body read with \`response.text\` and \`JSON.parse\`d): no client over this layer can ` +
+        `be faster. In this run it is ${ratio(floor.p50c1 / undici.p50c1)} raw undici at concurrency 1 and ` +
+        `${ratio(floor.p50c32 / undici.p50c32)} at concurrency ${s.concurrency} (p50), ` +
+        `${ratio(floor.cpuUsPerCall / undici.cpuUsPerCall)} in CPU per call. What effect-polar adds on top of it ` +
+        `(validation, encoding, decoding into \`Schema.Class\`es, its span, the per-attempt timeout, the retry ` +
+        `policy, the error mapping): ${ratio(client.p50c1 / floor.p50c1)} the floor's p50 at concurrency 1, ` +
+        `${ratio(client.p50c32 / floor.p50c32)} at concurrency ${s.concurrency}, ` +
+        `${ratio(client.cpuUsPerCall / floor.cpuUsPerCall)} its CPU per call ` +
+        `(+${intl(client.cpuUsPerCall - floor.cpuUsPerCall)} µs).`
+    )
+    lines.push("")
+  }
   lines.push("## Cold start")
   lines.push("")
   lines.push(

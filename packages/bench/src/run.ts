@@ -4,8 +4,8 @@
  */
 import * as os from "node:os"
 import { childPath } from "./build.js"
-import { contenderNames, log, median, startChild } from "./shared.js"
-import type { AnyContenderName, ContenderName, WorkerConfig, WorkerResult } from "./shared.js"
+import { log, median, rowNames, startChild } from "./shared.js"
+import type { AnyContenderName, RowName, WorkerConfig, WorkerResult } from "./shared.js"
 
 export interface Server {
   readonly port: number
@@ -229,5 +229,5 @@ export const measureColdStarts = async (launches: number): Promise<ColdStarts> =
 }
 
 /** The contender order of round `round`: rotated so that no contender always runs first. */
-export const roundOrder = (round: number): Array<ContenderName> =>
-  contenderNames.map((_, i) => contenderNames[(i + round) % contenderNames.length]!)
+export const roundOrder = (round: number): Array<RowName> =>
+  rowNames.map((_, i) => rowNames[(i + round) % rowNames.length]!)

@@ -19,9 +19,23 @@ export const fixturePath = path.join(benchDir, "fixtures", "member-session.201.j
 
 export { ACCESS_TOKEN, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
 
-/** The contenders, in the order of the tables. */
+/** The contenders the issue names, in the order of the tables. */
 export const contenderNames = ["undici", "fetch", "sdk", "client-undici", "client-fetch"] as const
 export type ContenderName = typeof contenderNames[number]
+
+/**
+ * The floor of any client over the undici layer: Effect's `HttpClient` over
+ * `NodeHttpClient.layerUndici`, the tracer off, the body read with `response.text` and
+ * `JSON.parse`d, nothing else. Measured in the same rounds as the contenders (not in the heap soak
+ * nor the cold starts), so that the ratios to raw undici that no client over this layer can beat
+ * come from the same run as the targets.
+ */
+export const floorName = "effect-httpclient-undici-untraced" as const
+export type FloorName = typeof floorName
+
+/** Every row of the latency tables: the contenders, then the floor. */
+export const rowNames = [...contenderNames, floorName] as const
+export type RowName = typeof rowNames[number]
 
 export const contenderLabels: Record<ContenderName, string> = {
   "undici": "raw undici.request + JSON.parse",
@@ -29,6 +43,12 @@ export const contenderLabels: Record<ContenderName, string> = {
   "sdk": "@polar-sh/sdk memberSessions.create",
   "client-undici": "effect-polar, NodeHttpClient.layerUndici",
   "client-fetch": "effect-polar, FetchHttpClient.layer"
+}
+
+/** Labels of every row of the latency tables. */
+export const rowLabels: Record<RowName, string> = {
+  ...contenderLabels,
+  [floorName]: "floor: Effect HttpClient over layerUndici, tracer off, no client"
 }
 
 /**
