@@ -335,8 +335,8 @@ export const render = (results: BenchResults): string => {
     const client = c["client-undici"]
     lines.push(
       `The floor row is Effect's \`HttpClient\` over \`NodeHttpClient.layerUndici\` with the tracer off and no ` +
-        `client code (the body read with \`response.text\` and \`JSON.parse\`d): no client over this layer can ` +
-        `be faster. In this run it is ${ratio(floor.p50c1 / undici.p50c1)} raw undici at concurrency 1 and ` +
+        `client code (the body read with \`response.text\` and \`JSON.parse\`d): what any client over this ` +
+        `layer starts from. In this run it is ${ratio(floor.p50c1 / undici.p50c1)} raw undici at concurrency 1 and ` +
         `${ratio(floor.p50c32 / undici.p50c32)} at concurrency ${s.concurrency} (p50), ` +
         `${ratio(floor.cpuUsPerCall / undici.cpuUsPerCall)} in CPU per call. What effect-polar adds on top of it ` +
         `(validation, encoding, decoding into \`Schema.Class\`es, its span, the per-attempt timeout, the retry ` +

@@ -27,8 +27,8 @@ export type ContenderName = typeof contenderNames[number]
  * The floor of any client over the undici layer: Effect's `HttpClient` over
  * `NodeHttpClient.layerUndici`, the tracer off, the body read with `response.text` and
  * `JSON.parse`d, nothing else. Measured in the same rounds as the contenders (not in the heap soak
- * nor the cold starts), so that the ratios to raw undici that no client over this layer can beat
- * come from the same run as the targets.
+ * nor the cold starts), so that the ratio to raw undici any client over this layer starts from
+ * comes from the same run as the targets.
  */
 export const floorName = "effect-httpclient-undici-untraced" as const
 export type FloorName = typeof floorName
