@@ -343,7 +343,8 @@ export const render = (results: BenchResults): string => {
         `policy, the error mapping): ${ratio(client.p50c1 / floor.p50c1)} the floor's p50 at concurrency 1, ` +
         `${ratio(client.p50c32 / floor.p50c32)} at concurrency ${s.concurrency}, ` +
         `${ratio(client.cpuUsPerCall / floor.cpuUsPerCall)} its CPU per call ` +
-        `(+${intl(client.cpuUsPerCall - floor.cpuUsPerCall)} µs).`
+        `(${client.cpuUsPerCall >= floor.cpuUsPerCall ? "+" : "−"}` +
+        `${intl(Math.abs(client.cpuUsPerCall - floor.cpuUsPerCall))} µs).`
     )
     lines.push("")
   }

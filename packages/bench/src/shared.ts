@@ -31,7 +31,6 @@ export type ContenderName = typeof contenderNames[number]
  * comes from the same run as the targets.
  */
 export const floorName = "effect-httpclient-undici-untraced" as const
-export type FloorName = typeof floorName
 
 /** Every row of the latency tables: the contenders, then the floor. */
 export const rowNames = [...contenderNames, floorName] as const

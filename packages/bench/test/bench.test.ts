@@ -26,6 +26,9 @@ describe("pnpm bench --quick", () => {
     expect(code, stderr).toBe(0)
     expect(stdout).toContain("# effect-polar benchmark results (quick run)")
     expect(stdout).toContain("| effect-polar, NodeHttpClient.layerUndici |")
+    // the floor row runs in the same rounds, and its ratios are reported
+    expect(stdout).toContain("| floor: Effect HttpClient over layerUndici, tracer off, no client |")
+    expect(stdout).toMatch(/The floor row .* In this run it is \d+\.\d\d× raw undici/)
     expect(stdout).toContain("## Targets")
     expect(fs.readFileSync(out, "utf8")).toContain("## Latency, throughput, CPU, heap")
     fs.rmSync(dir, { recursive: true, force: true })
