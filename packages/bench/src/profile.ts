@@ -12,7 +12,7 @@ import * as path from "node:path"
 import type { BreakdownRow } from "./breakdown.js"
 import { buildChildren, childPath } from "./build.js"
 import { runWorker, startServer } from "./run.js"
-import { benchDir, log, median, profileContenderLabels, startChild, tsNodeArgs, write } from "./shared.js"
+import { benchDir, log, median, profileContenderLabels, signed, startChild, tsNodeArgs, write } from "./shared.js"
 import type { AnyContenderName, WorkerConfig, WorkerResult } from "./shared.js"
 
 const quick = process.argv.includes("--quick")
@@ -131,8 +131,6 @@ const summarise = (profile: CpuProfile, window: { readonly start: number; readon
   }
 }
 
-/** A difference with its sign (a typographic minus), for the "added" columns. */
-const signed = (delta: number, digits: number) => `${delta >= 0 ? "+" : "−"}${Math.abs(delta).toFixed(digits)}`
 const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)} %`
 const escape = (text: string) => text.replace(/\|/g, "\\|")
 
@@ -282,7 +280,7 @@ const main = async () => {
     lines.push(
       `| ${decompositionLabels[step]} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
         `${median(results.map((r) => r.concurrent.p50Us)).toFixed(0)} µs | ${cpu.toFixed(0)} | ` +
-        `${Number.isNaN(previous) ? "" : signed(cpu - previous, 0)} |`
+        `${Number.isNaN(previous) ? "" : signed(cpu - previous, (v) => v.toFixed(0))} |`
     )
     previous = cpu
   }
@@ -305,7 +303,7 @@ const main = async () => {
     const result = allocation.get(contender)
     const kib = (result?.allocatedBytesPerCall ?? Number.NaN) / 1024
     const added = (decompositionSteps as ReadonlyArray<string>).includes(contender) && !Number.isNaN(previousKiB)
-      ? signed(kib - previousKiB, 1)
+      ? signed(kib - previousKiB, (v) => v.toFixed(1))
       : ""
     lines.push(
       `| ${allocationLabels[contender] ?? contender} | ${kib.toFixed(1)} | ${added} | ` +

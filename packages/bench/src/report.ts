@@ -6,7 +6,7 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import type { ColdStarts } from "./run.js"
-import { benchDir, floorName, rowLabels, rowNames } from "./shared.js"
+import { benchDir, floorName, rowLabels, rowNames, signed } from "./shared.js"
 import type { RowName } from "./shared.js"
 import type { BundleSize, SizeResults } from "./size.js"
 
@@ -176,13 +176,14 @@ export const targets = (results: BenchResults): Array<Target> => {
   }
   for (const name of ["client-undici", "client-fetch"] as const) {
     const heap = c[name].heap
-    const delta = heap === undefined ? Number.NaN : heap.lateMB - heap.earlyMB
+    // every contender is soaked; only the floor has no heap
+    if (heap === undefined) throw new Error(`no heap soak for ${name}`)
+    const delta = heap.lateMB - heap.earlyMB
     out.push({
       name: `${name === "client-undici" ? "undici layer" : "FetchHttpClient"}: heap after ${
-        intl(heap?.lateCalls ?? Number.NaN)
-      } calls within 5 MB of heap after ${intl(heap?.earlyCalls ?? Number.NaN)}`,
-      measured: `${intl(heap?.earlyMB ?? Number.NaN, 2)} → ${intl(heap?.lateMB ?? Number.NaN, 2)} MB ` +
-        `(Δ ${intl(delta, 2)} MB)`,
+        intl(heap.lateCalls)
+      } calls within 5 MB of heap after ${intl(heap.earlyCalls)}`,
+      measured: `${intl(heap.earlyMB, 2)} → ${intl(heap.lateMB, 2)} MB (Δ ${intl(delta, 2)} MB)`,
       required: "Δ within ±5 MB",
       pass: Math.abs(delta) <= 5
     })
@@ -343,8 +344,7 @@ export const render = (results: BenchResults): string => {
         `policy, the error mapping): ${ratio(client.p50c1 / floor.p50c1)} the floor's p50 at concurrency 1, ` +
         `${ratio(client.p50c32 / floor.p50c32)} at concurrency ${s.concurrency}, ` +
         `${ratio(client.cpuUsPerCall / floor.cpuUsPerCall)} its CPU per call ` +
-        `(${client.cpuUsPerCall >= floor.cpuUsPerCall ? "+" : "−"}` +
-        `${intl(Math.abs(client.cpuUsPerCall - floor.cpuUsPerCall))} µs).`
+        `(${signed(client.cpuUsPerCall - floor.cpuUsPerCall, intl)} µs).`
     )
     lines.push("")
   }

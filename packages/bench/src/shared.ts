@@ -141,6 +141,10 @@ export const quantile = (sorted: ArrayLike<number>, q: number): number => {
   return sorted[rank]!
 }
 
+/** A difference with its sign (a typographic minus), its magnitude written by `format`. */
+export const signed = (delta: number, format: (magnitude: number) => string): string =>
+  `${delta >= 0 ? "+" : "−"}${format(Math.abs(delta))}`
+
 export const median = (values: ReadonlyArray<number>): number => {
   const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b)
   if (finite.length === 0) return Number.NaN
