@@ -14,7 +14,7 @@
  *   pnpm --filter @effect-polar/examples exec tsx --conditions=@effect-polar/source customer-portal-redirect.ts
  */
 import { MemberSessions, PolarClient } from "@effect-polar/client"
-import type { HTTPValidationError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"

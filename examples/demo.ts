@@ -7,7 +7,7 @@
  * unmasked. Failures print the typed error's message and exit non-zero.
  */
 import { MemberSessions, PolarClient } from "@effect-polar/client"
-import type { MemberSession } from "@effect-polar/core"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
 import { PolarEmulator } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import type { HttpClient } from "@effect/platform"

@@ -15,7 +15,8 @@
  */
 import { MemberSessions } from "@effect-polar/client"
 import type { PolarClient } from "@effect-polar/client"
-import type { HTTPValidationError, SDKError, SDKErrorReason } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { SDKError, SDKErrorReason } from "@effect-polar/core/SDKError"
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { HttpClient, HttpClientError } from "@effect/platform"
 import { NodeRuntime } from "@effect/platform-node"

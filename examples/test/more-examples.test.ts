@@ -1,5 +1,5 @@
 import type { PolarClient } from "@effect-polar/client"
-import { SDKError } from "@effect-polar/core"
+import { SDKError } from "@effect-polar/core/SDKError"
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { HttpClient, HttpServer } from "@effect/platform"
 import { NodeHttpClient, NodeHttpServer } from "@effect/platform-node"

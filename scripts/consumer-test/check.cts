@@ -2,7 +2,9 @@
 // types (dist/cjs/*.d.ts) must give the same API.
 import type { PolarClient } from "@effect-polar/client"
 import { MemberSessions } from "@effect-polar/client"
-import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import { PolarClientTest } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import type { Effect, Layer } from "effect"

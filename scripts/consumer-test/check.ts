@@ -1,8 +1,10 @@
 // Type-checked (tsc, module/moduleResolution NodeNext, strict) by scripts/consumer-test.sh in a
 // fresh npm project: the public API as an ES module consumer sees it (the `import` types).
 import { MemberSessions, PolarClient, RetryPolicy } from "@effect-polar/client"
-import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
 import { MemberSessionCreate } from "@effect-polar/core/MemberSessionCreate"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import { PolarClientTest } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import { NodeHttpClient } from "@effect/platform-node"

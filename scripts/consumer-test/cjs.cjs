@@ -1,7 +1,7 @@
 // Run by scripts/consumer-test.sh from a fresh npm project that installed the packed tarballs:
 // the CommonJS entry points (require), over real HTTP (the emulator server and undici).
 const { MemberSessions, PolarClient } = require("@effect-polar/client")
-const { HTTPValidationError } = require("@effect-polar/core")
+const { HTTPValidationError } = require("@effect-polar/core/HTTPValidationError")
 const { PolarClientTest } = require("@effect-polar/testing")
 const PolarEmulatorServer = require("@effect-polar/testing/PolarEmulatorServer")
 const { NodeHttpClient } = require("@effect/platform-node")

@@ -1,7 +1,7 @@
 // Run by scripts/consumer-test.sh from a fresh npm project that installed the packed tarballs:
 // the ES module entry points, over real HTTP (the emulator server and undici).
 import { MemberSessions, PolarClient } from "@effect-polar/client"
-import { HTTPValidationError } from "@effect-polar/core"
+import { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import { PolarClientTest } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import { NodeHttpClient } from "@effect/platform-node"

@@ -6,17 +6,11 @@
  * time; the figure is CPU time per operation, median of the rounds after the first (warm-up).
  */
 import { RetryPolicy } from "@effect-polar/client"
-import {
-  Address,
-  CompiledSchema,
-  CountryCode,
-  Customer,
-  Member,
-  MemberSession,
-  MemberSessionCreate,
-  TaxId,
-  validateInput
-} from "@effect-polar/core"
+import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+import { Address, CountryCode, Customer, TaxId } from "@effect-polar/core/Customer"
+import { Member } from "@effect-polar/core/Member"
+import { MemberSession } from "@effect-polar/core/MemberSession"
+import { toJson, validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -68,8 +62,6 @@ const decodeWith = <A, I>(schema: Schema.Schema<A, I>, value: unknown) => {
   const decode = Schema.decodeUnknownEither(schema, decodeOptions)
   return () => decode(value)
 }
-const encodeBody = CompiledSchema.encodeEither(MemberSessionCreate)
-const encodeBodyReference = Schema.encodeSync(MemberSessionCreate)
 /** The same schema as core's internal DateTime (not exported): an ISO 8601 pattern, then `Schema.Date`. */
 const DateTime = Schema.compose(
   Schema.String.pipe(
@@ -84,12 +76,12 @@ const parsed = JSON.parse(fixture) as {
   readonly customer: { readonly billing_address: unknown; readonly tax_id: unknown }
 }
 
-const validate = () => {
-  const valid = validateInput(request)
+const prepare = () => {
+  const json = toJson(request)
+  const valid = validateWire(JSON.parse(json))
   if (valid._tag === "Left") throw new Error("invalid input")
-  return valid.right
+  return json
 }
-const validated = validate()
 
 const plain = ManagedRuntime.make(Layer.empty)
 await plain.runtime()
@@ -123,12 +115,9 @@ add(
 )
 add("  of which: decode one DateTime (pattern + Date, as core's)", decodeWith(DateTime, parsed.created_at))
 add("  of which: decode one UUID", decodeWith(Schema.UUID, parsed.member_id))
-add("validateInput + encode the request body with CompiledSchema (as the client)", () => encodeBody(validate()))
-add("encode the request body alone with CompiledSchema (as the client)", () => encodeBody(validated))
-add(
-  "encode the request body alone with ParseResult (Schema.encodeSync, as before)",
-  () => encodeBodyReference(validated)
-)
+add("encode the input to JSON and validate that JSON (as the client)", prepare)
+add("  of which: encode the input to its JSON text", () => toJson(request))
+add("validateInput (the same, for a caller)", () => validateInput(request))
 add("ManagedRuntime.runPromise(Effect.void)", () => plain.runPromise(Effect.void))
 add(
   "runPromise(Effect.void + timeoutFail(10 s)), as each attempt paid before the deadline watcher",

@@ -4,14 +4,10 @@
  *
  * @since 0.1.0
  */
-import {
-  CompiledSchema,
-  HTTPValidationError,
-  MemberSession,
-  MemberSessionCreate,
-  validateInput
-} from "@effect-polar/core"
-import type { MemberSessionCreateInput, SDKError } from "@effect-polar/core"
+import { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import { MemberSession } from "@effect-polar/core/MemberSession"
+import * as MemberSessionCreate from "@effect-polar/core/MemberSessionCreate"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -25,7 +21,7 @@ import { bodyDecoder, PolarClient } from "./PolarClient.js"
  * @since 0.1.0
  * @category Models
  */
-export type CreateRequest = MemberSessionCreateInput
+export type CreateRequest = MemberSessionCreate.Input
 
 /**
  * Per-call options of `create`; they override the layer's.
@@ -43,7 +39,6 @@ export type CreateOptions = CallOptions
  */
 export const path = "/v1/member-sessions/"
 
-const encodeBody = CompiledSchema.encodeEither(MemberSessionCreate)
 const decodeSession = bodyDecoder(MemberSession)
 const postRequest = HttpClientRequest.post(path)
 
@@ -52,8 +47,9 @@ const postRequest = HttpClientRequest.post(path)
  *
  * The input is validated first with the server's own rules: an invalid `memberId` or
  * `returnUrl` fails with `HTTPValidationError` (same `loc`, `type` and `msg` as Polar) and
- * nothing is sent. Retryable failures (429, 500, 502, 503, 504, transport errors, timeouts) are
- * retried by the layer's policy unless `options.retry` says otherwise. Runs in a
+ * nothing is sent. What is sent is the JSON that was validated, values as given (the server
+ * normalises them itself). Retryable failures (429, 500, 502, 503, 504, transport errors,
+ * timeouts) are retried by the layer's policy unless `options.retry` says otherwise. Runs in a
  * `MemberSessions.create` span (kind `client`) with the HTTP method, URL, status code, attempt
  * count and an event per failed attempt; its trace context is sent in `traceparent` and `b3`.
  *
@@ -86,20 +82,17 @@ export const create = (
     // a stack trace per call costs more than the call's own code; the span name says where
     { kind: "client", captureStackTrace: false },
     (span) =>
-      Effect.flatMap(PolarClient, (client) =>
-        Either.match(validateInput(request), {
+      Effect.flatMap(PolarClient, (client) => {
+        const json = MemberSessionCreate.toJson(request)
+        return Either.match(MemberSessionCreate.validateWire(JSON.parse(json)), {
           onLeft: (detail) => Effect.fail(new HTTPValidationError({ detail })),
-          onRight: (body) =>
-            Either.match(encodeBody(body), {
-              // a validated MemberSessionCreate always encodes: a failure here is a bug, not an input error
-              onLeft: (error) => Effect.die(error),
-              onRight: (wire) =>
-                client.execute({
-                  request: HttpClientRequest.bodyUnsafeJson(postRequest, wire),
-                  decoder: decodeSession,
-                  options,
-                  span
-                })
+          onRight: () =>
+            client.execute({
+              request: HttpClientRequest.bodyText(postRequest, json, "application/json"),
+              decoder: decodeSession,
+              options,
+              span
             })
-        }))
+        })
+      })
   )

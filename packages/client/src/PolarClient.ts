@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import type { HTTPValidationError, SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"

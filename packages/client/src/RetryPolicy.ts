@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import type { SDKError } from "@effect-polar/core"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import * as Duration from "effect/Duration"
 import * as Schedule from "effect/Schedule"
 

@@ -4,7 +4,7 @@
  * never hang: it yields a MemberSession or an SDKError.
  */
 import { MemberSessions } from "@effect-polar/client"
-import { MemberSession } from "@effect-polar/core"
+import { MemberSession } from "@effect-polar/core/MemberSession"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, FastCheck as fc } from "effect"
 import { fakePolar, fixture, MEMBER_ID } from "./utils.js"

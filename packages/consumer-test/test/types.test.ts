@@ -5,7 +5,9 @@
  */
 import type { MemberSessions } from "@effect-polar/client"
 import { PolarClient } from "@effect-polar/client"
-import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import type { PolarClientTest } from "@effect-polar/testing"
 import type { Layer } from "effect"
 import { Effect } from "effect"

@@ -86,8 +86,26 @@ def valid_url(rng: random.Random) -> str:
     return rng.choice(["https://example.com/account", "https://example.com", "http://localhost:3000/billing"])
 
 
-def member_session_bodies(rng: random.Random, rows: int) -> list[tuple[str, str, Any]]:
+CONTRACT_TABLE = Path(__file__).resolve().parents[1] / "test" / "fixtures" / "validation-table.json"
+VALID_MEMBER_ID = "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b"
+
+
+def contract_bodies() -> list[tuple[str, str, Any]]:
+    """The 35 rows of the contract page's validation table, as the bodies they stand for."""
     out: list[tuple[str, str, Any]] = []
+    for row in json.loads(CONTRACT_TABLE.read_text(encoding="utf8")):
+        field, value = row["field"], row["input"]
+        if field == "body":
+            out.append(("body", "contract", value))
+        elif field == "member_id":
+            out.append(("member_id", "contract", {"member_id": value}))
+        else:
+            out.append(("return_url", "contract", {"member_id": VALID_MEMBER_ID, "return_url": value}))
+    return out
+
+
+def member_session_bodies(rng: random.Random, rows: int) -> list[tuple[str, str, Any]]:
+    out: list[tuple[str, str, Any]] = contract_bodies()
     for _ in range(rows):
         kind, value = m.uuid_mutation(rng)
         body: dict[str, Any] = {"member_id": value}

@@ -25,12 +25,10 @@ const shared = {
  * @since 0.2.0
  * @category Schemas
  */
-export class CustomerSessionCustomerIDCreate
-  extends Schema.Class<CustomerSessionCustomerIDCreate>(CUSTOMER_ID_CREATE)({
-    ...shared,
-    customerId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("customer_id"))
-  })
-{}
+export class CustomerSessionCustomerIDCreate extends Schema.Class<CustomerSessionCustomerIDCreate>(CUSTOMER_ID_CREATE)({
+  ...shared,
+  customerId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("customer_id"))
+}) {}
 
 /**
  * A validated body keyed by your own id of the customer (`CustomerSessionCustomerExternalIDCreate`;
@@ -103,6 +101,14 @@ export const encodeInput = (input: Input): unknown => {
 }
 
 /**
+ * The JSON text of the body sent for an `Input` (what `validateInput` validates).
+ *
+ * @since 0.2.0
+ * @category Encoding
+ */
+export const toJson = (input: Input): string => JSON.stringify(encodeInput(input))
+
+/**
  * Validates a wire body as Polar's server does: on success the model the union chose, normalised;
  * on failure the errors of the 422 `detail` in the server's order: both members' failures, each
  * under the member's name (`["body", "CustomerSessionCustomerIDCreate", "customer_id"]`).
@@ -118,10 +124,10 @@ export const validateWire: (body: unknown) => Either.Either<CustomerSessionCreat
 
 /**
  * Validates what a caller passes to `CustomerSessions.create`: the answer the server would give for
- * the body `encodeInput(input)`.
+ * the JSON text `toJson(input)`.
  *
  * @since 0.2.0
  * @category Validation
  */
 export const validateInput = (input: Input): Either.Either<CustomerSessionCreate, ReadonlyArray<ValidationError>> =>
-  validateWire(encodeInput(input))
+  validateWire(JSON.parse(toJson(input)))

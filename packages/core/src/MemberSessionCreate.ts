@@ -6,12 +6,12 @@
  */
 import type * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import type { ValidationError } from "./HTTPValidationError.js"
 import * as CompiledSchema from "./CompiledSchema.js"
-import { fieldSchema, validateWith } from "./internal/pydanticSchema.js"
+import type { ValidationError } from "./HTTPValidationError.js"
 import { nullable } from "./internal/pydantic/model.js"
 import { httpUrl } from "./internal/pydantic/url.js"
 import { uuid } from "./internal/pydantic/uuid.js"
+import { fieldSchema, validateWith } from "./internal/pydanticSchema.js"
 import { memberSessionCreate } from "./internal/requestModels.js"
 
 /**
@@ -89,6 +89,14 @@ export const encodeInput = (input: Input): unknown => {
 }
 
 /**
+ * The JSON text of the body sent for an `Input` (what `validateInput` validates).
+ *
+ * @since 0.2.0
+ * @category Encoding
+ */
+export const toJson = (input: Input): string => JSON.stringify(encodeInput(input))
+
+/**
  * Validates a wire body (`{ member_id, return_url }`) as Polar's server did: on success the
  * normalised `MemberSessionCreate`, on failure the errors of the 422 `detail`, in the server's
  * order, with its `type`, `loc`, `msg`, `input` and `ctx`.
@@ -103,10 +111,11 @@ export const validateWire: (body: unknown) => Either.Either<MemberSessionCreate,
 
 /**
  * Validates what a caller passes to `MemberSessions.create`: the answer the server would give for
- * the body `encodeInput(input)`, errors located by wire name (`["body", "member_id"]`).
+ * the JSON text `toJson(input)` (what a JSON value means on the wire: an `undefined` field is absent, a
+ * `Date` is its ISO string), errors located by wire name (`["body", "member_id"]`).
  *
  * @since 0.1.0
  * @category Validation
  */
 export const validateInput = (input: Input): Either.Either<MemberSessionCreate, ReadonlyArray<ValidationError>> =>
-  validateWire(encodeInput(input))
+  validateWire(JSON.parse(toJson(input)))

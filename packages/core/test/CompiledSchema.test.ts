@@ -1,19 +1,14 @@
-import {
-  Address,
-  CompiledSchema,
-  Customer,
-  HttpUrlOrNull,
-  Member,
-  MemberSession,
-  MemberSessionCreate,
-  Uuid4,
-  validateInput
-} from "@effect-polar/core"
+import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+import { Address, Customer } from "@effect-polar/core/Customer"
+import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
+import { Member } from "@effect-polar/core/Member"
+import { MemberSession } from "@effect-polar/core/MemberSession"
+import * as MemberSessionCreate from "@effect-polar/core/MemberSessionCreate"
 import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, ParseResult, Redacted, Schema } from "effect"
 import type { SchemaAST } from "effect"
 import * as util from "node:util"
-import { fixtureJson, validationTable, wireBody } from "./fixtures.js"
+import { fixtureJson } from "./fixtures.js"
 
 // ---------------------------------------------------------------------------------------------
 // Equality, display
@@ -512,91 +507,47 @@ describe("CompiledSchema on the response schemas", () => {
 })
 
 // ---------------------------------------------------------------------------------------------
-// The request schema
+// The request schemas: the validated bodies and the input-to-wire renames
 // ---------------------------------------------------------------------------------------------
 
-/** `MemberSessionCreate`'s private `Input` schema, as `validateInput` decodes it. */
-const Input = Schema.Struct({
-  memberId: Uuid4,
-  returnUrl: Schema.optionalWith(HttpUrlOrNull, { default: () => null, nullable: true })
-})
+describe("CompiledSchema on the request schemas", () => {
+  contract("MemberSessionCreate", MemberSessionCreate.MemberSessionCreate)
+  contract("CustomerSessionCustomerIDCreate", CustomerSessionCreate.CustomerSessionCustomerIDCreate)
+  contract("CustomerSessionCustomerExternalIDCreate", CustomerSessionCreate.CustomerSessionCustomerExternalIDCreate)
 
-describe("CompiledSchema on MemberSessionCreate", () => {
-  const inputBody = (row: (typeof validationTable)[number]): unknown =>
-    row.field === "member_id"
-      ? { memberId: row.input }
-      : { memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", returnUrl: row.input }
-
-  const decodeWire = checker("decode", untyped(MemberSessionCreate), apiOptions)
-  const decodeInput = checker("decode", untyped(Input), apiOptions)
-  const encode = checker("encode", untyped(MemberSessionCreate), apiOptions)
-
-  it("decodes the validation table's wire bodies and inputs as the reference", () => {
-    for (const row of validationTable) {
-      const seen = decodeWire(wireBody(row))
-      assert.strictEqual(seen.valid, row.accepted, JSON.stringify(row.input))
-      assert.strictEqual(seen.fast, row.accepted, JSON.stringify(row.input))
-      if (row.field !== "body") {
-        const input = inputBody(row)
-        const seenInput = decodeInput(input)
-        assert.strictEqual(seenInput.fast, seenInput.valid)
-        // the mirrored Input schema is the one validateInput uses
-        const viaValidate = validateInput(Schema.decodeUnknownSync(Schema.Any)(input))
-        assert.strictEqual(Either.isRight(viaValidate), seenInput.valid)
-      }
-    }
-  })
-
-  const memberIds = fc.uuid({ version: 4 }).chain((uuid) =>
-    fc.constantFrom(uuid, uuid.toUpperCase(), uuid.replaceAll("-", ""), `urn:uuid:${uuid}`, `{${uuid}}`)
-  )
-  const returnUrls = fc.oneof(fc.webUrl(), fc.constant(null), fc.constant(undefined), fc.string())
-  const bodies: fc.Arbitrary<unknown> = fc.record(
+  const inputs = fc.record(
     {
-      member_id: fc.oneof({ weight: 4, arbitrary: memberIds }, { weight: 1, arbitrary: fc.string() }),
-      return_url: returnUrls
+      memberId: fc.oneof(fc.uuid({ version: 4 }), fc.string(), fc.integer()),
+      returnUrl: fc.oneof(fc.webUrl(), fc.constant(null), fc.constant(undefined), fc.string())
     },
-    { requiredKeys: ["member_id"] }
+    { requiredKeys: ["memberId"] }
   )
+  const encodeInput = checker("encode", untyped(MemberSessionCreate.InputWire), apiOptions)
 
-  it("decodes generated wire bodies: valid ones on the compiled path, to the reference's value", () => {
-    const counts = run(bodies, [decodeWire], 500, { fast: true, allValid: false })
-    assert.isAbove(counts.valid, 100)
-  })
-
-  it("decodes mutated wire bodies and random inputs: Fail or the reference's value", () => {
-    run(mutated(bodies, leaves([memberIds, fc.webUrl()]), ["memberId", "returnUrl"]), [decodeWire], 500, {
-      fast: true,
-      allValid: false
-    })
-    run(randomInputs, [decodeWire], 300, { fast: true, allValid: false })
-  })
-
-  it("decodes generated caller inputs as validateInput's schema does", () => {
-    const inputs = fc.record({ memberId: fc.oneof(memberIds, fc.string()), returnUrl: returnUrls }, {
-      requiredKeys: ["memberId"]
-    })
-    run(inputs, [decodeInput], 300, { fast: true, allValid: false })
-  })
-
-  it("encodes decoded and generated instances as Schema.encodeSync", () => {
-    const decodeSync = Schema.decodeUnknownSync(MemberSessionCreate, apiOptions)
-    const valid = bodies.filter((body) => Either.isRight(Schema.decodeUnknownEither(MemberSessionCreate)(body)))
-    // generated instances hold any strings: encoding does not validate
-    const instances = fc.oneof(valid.map(decodeSync), Arbitrary.make(MemberSessionCreate))
-    const encodeSync = Schema.encodeSync(MemberSessionCreate)
-    const compiled = CompiledSchema.encoder(MemberSessionCreate, apiOptions)
+  it("encodes caller inputs to their wire names as Schema.encodeSync, values untouched", () => {
+    run(inputs, [encodeInput], 300, { fast: true, allValid: true })
     fc.assert(
-      fc.property(instances, (instance) => {
-        const answer = compiled(instance)
-        if (answer === CompiledSchema.Fail) return assert.fail(`Fail for ${show(instance)}`)
-        assert.isTrue(same(answer, encodeSync(instance)), show(answer))
-        assert.deepStrictEqual(Object.keys(answer), ["member_id", "return_url"])
+      fc.property(inputs, (input) => {
+        const wire = MemberSessionCreate.encodeInput(Schema.decodeUnknownSync(Schema.Any)(input))
+        assert.deepStrictEqual(wire, Schema.encodeSync(MemberSessionCreate.InputWire)(input))
       }),
       { numRuns: 300 }
     )
-    run(instances, [encode], 300, { fast: true, allValid: true })
-    run(mutated(instances), [encode], 300, { fast: true, allValid: false })
+  })
+
+  it("encodes customer-session inputs to their wire names", () => {
+    const encodeCustomer = checker("encode", untyped(CustomerSessionCreate.InputWire), apiOptions)
+    const customerInputs = fc.record(
+      {
+        customerId: fc.uuid({ version: 4 }),
+        externalCustomerId: fc.string(),
+        memberId: fc.oneof(fc.uuid({ version: 4 }), fc.constant(null)),
+        externalMemberId: fc.oneof(fc.string(), fc.constant(null)),
+        returnUrl: fc.oneof(fc.webUrl(), fc.constant(null))
+      },
+      { requiredKeys: [] }
+    )
+    run(customerInputs, [encodeCustomer], 300, { fast: true, allValid: true })
   })
 })
 

@@ -100,9 +100,9 @@ const check = (rows: ReadonlyArray<Row>, answer: (row: Row) => Answer | undefine
       assert.deepStrictEqual(got, expected(row))
     } catch {
       disagreements.push(
-        `${row.field}/${row.mutation} ${JSON.stringify(row.body)}\n  pydantic: ${JSON.stringify(expected(row))}\n  client:   ${
-          JSON.stringify(got)
-        }`
+        `${row.field}/${row.mutation} ${JSON.stringify(row.body)}\n  pydantic: ${
+          JSON.stringify(expected(row))
+        }\n  client:   ${JSON.stringify(got)}`
       )
     }
   }

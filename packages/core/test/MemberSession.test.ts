@@ -1,4 +1,5 @@
-import { Customer, MemberSession } from "@effect-polar/core"
+import { Customer } from "@effect-polar/core/Customer"
+import { MemberSession } from "@effect-polar/core/MemberSession"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Either, Inspectable, Redacted, Schema } from "effect"
 import * as util from "node:util"

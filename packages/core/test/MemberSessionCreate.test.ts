@@ -1,4 +1,5 @@
-import { HTTPValidationError, MemberSessionCreate, validateInput, validateWire } from "@effect-polar/core"
+import { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import { MemberSessionCreate, validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import { assert, describe, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
 import { validationTable, wireBody } from "./fixtures.js"

@@ -1,4 +1,6 @@
-import { Customer, Member, MemberSession } from "@effect-polar/core"
+import { Customer } from "@effect-polar/core/Customer"
+import { Member } from "@effect-polar/core/Member"
+import { MemberSession } from "@effect-polar/core/MemberSession"
 import { describe, it } from "@effect/vitest"
 import { Arbitrary, FastCheck as fc, Schema } from "effect"
 

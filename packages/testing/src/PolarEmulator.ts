@@ -8,7 +8,9 @@
  *
  * @since 0.1.0
  */
-import { MemberSession, validateWire, ValidationError } from "@effect-polar/core"
+import { ValidationError } from "@effect-polar/core/HTTPValidationError"
+import { MemberSession } from "@effect-polar/core/MemberSession"
+import { validateWire } from "@effect-polar/core/MemberSessionCreate"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"

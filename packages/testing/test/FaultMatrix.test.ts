@@ -9,8 +9,9 @@
  * traced or returned may contain the access token or a session token.
  */
 import { MemberSessions, PolarClient } from "@effect-polar/client"
-import type { HTTPValidationError, MemberSession } from "@effect-polar/core"
-import { SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
+import { SDKError } from "@effect-polar/core/SDKError"
 import { PolarEmulator, TestRecorder } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
 import { NodeHttpClient } from "@effect/platform-node"

@@ -1,5 +1,7 @@
 import { MemberSessions } from "@effect-polar/client"
-import type { HTTPValidationError, MemberSession, SDKError } from "@effect-polar/core"
+import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { MemberSession } from "@effect-polar/core/MemberSession"
+import type { SDKError } from "@effect-polar/core/SDKError"
 import { PolarClientTest, PolarEmulator, TestRecorder } from "@effect-polar/testing"
 import { HttpClient } from "@effect/platform"
 import { assert, describe, it } from "@effect/vitest"

@@ -68,7 +68,7 @@ describe("PolarClientTest.layer drives the real client path", () => {
       assert.strictEqual(journal[1]!.headers["authorization"], "Bearer polar_oat_<redacted>")
       assert.strictEqual(journal[1]!.headers["content-type"], "application/json")
       assert.match(journal[1]!.headers["user-agent"] ?? "", /^effect-polar\//)
-      assert.deepStrictEqual(journal[1]!.body, { member_id: JANE.id, return_url: null })
+      assert.deepStrictEqual(journal[1]!.body, { member_id: JANE.id })
     }).pipe(Effect.provide(PolarClientTest.layer())))
 
   it.effect("a 429 with Retry-After from the rate limit waits on the Effect clock", () =>

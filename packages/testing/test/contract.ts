@@ -2,7 +2,7 @@
  * The emulator's contract rows, written once and run against two drivers: the model in process
  * and the server over HTTP. Each row seeds an emulator, sends requests and asserts on the answers.
  */
-import { MemberSession } from "@effect-polar/core"
+import { MemberSession } from "@effect-polar/core/MemberSession"
 import type { PolarEmulator } from "@effect-polar/testing"
 import { assert } from "@effect/vitest"
 import { Effect, Schema } from "effect"

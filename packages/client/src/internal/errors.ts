@@ -3,8 +3,10 @@
  *
  * @internal
  */
-import { CompiledSchema, HTTPValidationError, SDKError, ValidationError } from "@effect-polar/core"
-import type { SDKErrorReason } from "@effect-polar/core"
+import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+import { HTTPValidationError, ValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { SDKErrorReason } from "@effect-polar/core/SDKError"
+import { SDKError } from "@effect-polar/core/SDKError"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"

@@ -6,7 +6,9 @@
  * client answer for valid and invalid inputs. The two runs must print the same answers.
  */
 import { MemberSessions } from "@effect-polar/client"
-import { CompiledSchema, MemberSession, validateInput, validateWire } from "@effect-polar/core"
+import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+import { MemberSession } from "@effect-polar/core/MemberSession"
+import { validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import { Effect, Either, ParseResult, Schema } from "effect"
 import { fakePolar, fixture, json, MEMBER_ID } from "../utils.js"
 

@@ -113,20 +113,20 @@ const beats = <A>(next: Success<A>, best: Success<A>): boolean =>
  *
  * @internal
  */
-export const union = <A>(members: ReadonlyArray<{ readonly title: string; readonly validate: Validator<A> }>): Validator<A> =>
-(input) => {
-  let best: Success<A> | undefined
-  const errors: Array<LineError> = []
-  for (const member of members) {
-    const result = member.validate(input)
-    if (result.ok) {
-      if (best === undefined || beats(result, best)) best = result
-    } else if (best === undefined) {
-      errors.push(...prefixed(result.errors, [member.title]))
+export const union =
+  <A>(members: ReadonlyArray<{ readonly title: string; readonly validate: Validator<A> }>): Validator<A> => (input) => {
+    let best: Success<A> | undefined
+    const errors: Array<LineError> = []
+    for (const member of members) {
+      const result = member.validate(input)
+      if (result.ok) {
+        if (best === undefined || beats(result, best)) best = result
+      } else if (best === undefined) {
+        errors.push(...prefixed(result.errors, [member.title]))
+      }
     }
+    return best ?? { ok: false, errors }
   }
-  return best ?? { ok: false, errors }
-}
 
 /**
  * What FastAPI answers for a request body of one model (or union): a missing or `null` body is

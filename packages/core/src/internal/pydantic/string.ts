@@ -4,15 +4,14 @@
  * @internal
  */
 import type { Validator } from "./validation.js"
-import { Exact, fail, notUnicode, succeed } from "./validation.js"
+import { Exact, fail, succeed } from "./validation.js"
 
 /**
- * `str`: a string (one pydantic-core can read as UTF-8); any other JSON value is `string_type`
+ * `str`: any string, taken as it is (a Python `str` is not converted to UTF-8 here, so even a lone
+ * surrogate passes, unlike in the UUID and URL validators); any other JSON value is `string_type`
  * (pydantic does not coerce numbers to strings).
  *
  * @internal
  */
-export const string: Validator<string> = (input) => {
-  if (typeof input !== "string") return fail("string_type", "Input should be a valid string", input)
-  return notUnicode(input) ?? succeed(input, Exact)
-}
+export const string: Validator<string> = (input) =>
+  typeof input === "string" ? succeed(input, Exact) : fail("string_type", "Input should be a valid string", input)

@@ -76,8 +76,7 @@ const explain = (input: string): string => {
  * The version Python's `uuid.UUID.version` reports: the version nibble, but only for the RFC 4122
  * variant (variant bits `10`, a nibble of 8, 9, a or b); any other variant has no version (`None`).
  */
-const version = (hex: string): number | undefined =>
-  "89abAB".includes(hex[16]!) ? parseInt(hex[12]!, 16) : undefined
+const version = (hex: string): number | undefined => "89abAB".includes(hex[16]!) ? parseInt(hex[12]!, 16) : undefined
 
 const hyphenate = (hex: string): string => {
   const lower = hex.toLowerCase()

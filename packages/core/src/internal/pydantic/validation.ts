@@ -56,7 +56,10 @@ export const fail = (
   msg: string,
   input: unknown,
   ctx?: { readonly [key: string]: unknown }
-): Validation<never> => ({ ok: false, errors: [ctx === undefined ? { type, loc: [], msg, input } : { type, loc: [], msg, input, ctx }] })
+): Validation<never> => ({
+  ok: false,
+  errors: [ctx === undefined ? { type, loc: [], msg, input } : { type, loc: [], msg, input, ctx }]
+})
 
 /** The errors of `validation`, located under `prefix`. @internal */
 export const prefixed = (errors: ReadonlyArray<LineError>, prefix: Loc): Array<LineError> =>
@@ -67,7 +70,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * Whether pydantic-core can read `input` as a string at all: a Python `str` holding a lone
- * surrogate (JSON allows `"\ud800"`) has no UTF-8 form, and every string validator refuses it with
+ * surrogate (JSON allows `"\ud800"`) has no UTF-8 form, and the validators that parse a string in Rust
+ * (UUID, URL) refuse it with
  * `string_unicode` before looking at it.
  *
  * @internal
