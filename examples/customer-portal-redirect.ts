@@ -88,7 +88,7 @@ export const router = HttpRouter.empty.pipe(HttpRouter.get("/portal", portal))
  * provides (`NodeHttpServer.layer` to listen on a port, a test server in tests).
  */
 export const ServerLive = <E>(
-  polar: Layer.Layer<PolarClient, E>,
+  polar: Layer.Layer<PolarClient.PolarClient, E>,
   appUrl: string
 ): Layer.Layer<never, E, HttpServer.HttpServer> =>
   HttpServer.serve(router).pipe(

@@ -39,7 +39,7 @@ export const describeSession = (session: MemberSession, showToken: boolean): str
  * With no access token: the built-in emulator served over HTTP on 127.0.0.1 (for the lifetime of
  * the layer), and the real client pointed at it.
  */
-export const EmulatedPolar: Layer.Layer<PolarClient, never, HttpClient.HttpClient> = Layer.unwrapEffect(
+export const EmulatedPolar: Layer.Layer<PolarClient.PolarClient, never, HttpClient.HttpClient> = Layer.unwrapEffect(
   Effect.gen(function*() {
     const server = yield* PolarEmulatorServer.PolarEmulatorServer
     yield* Console.log(

@@ -78,7 +78,7 @@ export const onSDKError = (error: SDKError): PortalAnswer => {
 /**
  * `Effect.catchTags`: both errors handled in one place. The error channel is `never` afterwards.
  */
-export const portalAnswer = (memberId: string): Effect.Effect<PortalAnswer, never, PolarClient> =>
+export const portalAnswer = (memberId: string): Effect.Effect<PortalAnswer, never, PolarClient.PolarClient> =>
   MemberSessions.create({ memberId, returnUrl: "https://app.example/account" }).pipe(
     Effect.map((session) => PortalAnswer.Redirect({ url: Redacted.value(session.memberPortalUrl) })),
     Effect.catchTags({
@@ -91,7 +91,9 @@ export const portalAnswer = (memberId: string): Effect.Effect<PortalAnswer, neve
  * `Effect.catchTag`: one error handled, the other left in the type. Here a refused member is
  * "no portal link" (`Option.none()`), while an `SDKError` is still the caller's to handle.
  */
-export const portalUrlOrNone = (memberId: string): Effect.Effect<Option.Option<string>, SDKError, PolarClient> =>
+export const portalUrlOrNone = (
+  memberId: string
+): Effect.Effect<Option.Option<string>, SDKError, PolarClient.PolarClient> =>
   MemberSessions.create({ memberId }).pipe(
     Effect.map((session) => Option.some(Redacted.value(session.memberPortalUrl))),
     Effect.catchTag("HTTPValidationError", (error) =>
@@ -107,7 +109,7 @@ export const portalUrlOrNone = (memberId: string): Effect.Effect<Option.Option<s
  * The same as `portalAnswer`, with two `Effect.catchTag`s: after the first, the error channel
  * holds only `SDKError`; after the second, nothing.
  */
-export const portalAnswerStepByStep = (memberId: string): Effect.Effect<PortalAnswer, never, PolarClient> =>
+export const portalAnswerStepByStep = (memberId: string): Effect.Effect<PortalAnswer, never, PolarClient.PolarClient> =>
   MemberSessions.create({ memberId, returnUrl: "https://app.example/account" }).pipe(
     Effect.map((session): PortalAnswer => PortalAnswer.Redirect({ url: Redacted.value(session.memberPortalUrl) })),
     Effect.catchTag("HTTPValidationError", (error) => Effect.succeed(onValidationError(memberId)(error))),

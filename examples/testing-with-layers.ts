@@ -61,10 +61,10 @@ export class Portal extends Context.Tag("Portal")<Portal, {
   readonly linkFor: (memberId: string) => Effect.Effect<string, PortalError>
 }>() {
   /** Needs a `PolarClient`; provide `PolarLive` in production, `PolarClientTest.layer` in tests. */
-  static readonly layer: Layer.Layer<Portal, never, PolarClient> = Layer.effect(
+  static readonly layer: Layer.Layer<Portal, never, PolarClient.PolarClient> = Layer.effect(
     Portal,
     Effect.gen(function*() {
-      const polar = yield* PolarClient
+      const polar = yield* PolarClient.PolarClient
       return Portal.of({
         linkFor: (memberId) =>
           MemberSessions.create({ memberId, returnUrl }).pipe(
@@ -89,7 +89,7 @@ export class Portal extends Context.Tag("Portal")<Portal, {
                   })
                 )
             }),
-            Effect.provideService(PolarClient, polar),
+            Effect.provideService(PolarClient.PolarClient, polar),
             Effect.withSpan("Portal.linkFor")
           )
       })
@@ -113,7 +113,7 @@ export const Jane = { id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", email: "jane.d
  */
 export const makePortalTest = (
   members: ReadonlyArray<PolarEmulator.MemberSeed> = [Jane]
-): Layer.Layer<Portal | PolarClient | PolarClientTest.Emulator> =>
+): Layer.Layer<Portal | PolarClient.PolarClient | PolarClientTest.Emulator> =>
   Portal.layer.pipe(Layer.provideMerge(PolarClientTest.layer({ members })))
 
 /** `makePortalTest()`: `Portal` with Jane as the only member. */

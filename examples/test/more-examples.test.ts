@@ -209,7 +209,7 @@ describe("customer-portal-redirect.ts", () => {
   )
 
   /** The app on `polar`, plus `polar`'s outputs (the same instance: layers are shared by reference). */
-  const served = <E>(polar: Layer.Layer<PolarClient | PolarClientTest.Emulator, E>) =>
+  const served = <E>(polar: Layer.Layer<PolarClient.PolarClient | PolarClientTest.Emulator, E>) =>
     Layer.merge(ServerLive(polar, APP_URL), polar).pipe(Layer.provideMerge(TestServer))
 
   it.effect("GET /portal for a signed-in member: 303 to the portal, return URL set to the app", () =>

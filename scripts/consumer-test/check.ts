@@ -16,10 +16,10 @@ const assertType = <T extends true>(_: T): void => {}
 export const create = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" })
 assertType<Equals<Effect.Effect.Success<typeof create>, MemberSession>>(true)
 assertType<Equals<Effect.Effect.Error<typeof create>, HTTPValidationError | SDKError>>(true)
-assertType<Equals<Effect.Effect.Context<typeof create>, PolarClient>>(true)
+assertType<Equals<Effect.Effect.Context<typeof create>, PolarClient.PolarClient>>(true)
 
 export const testLayer = PolarClientTest.layer()
-assertType<Equals<Layer.Layer.Success<typeof testLayer>, PolarClient | PolarClientTest.Emulator>>(true)
+assertType<Equals<Layer.Layer.Success<typeof testLayer>, PolarClient.PolarClient | PolarClientTest.Emulator>>(true)
 assertType<Equals<Layer.Layer.Error<typeof testLayer>, never>>(true)
 assertType<Equals<Layer.Layer.Context<typeof testLayer>, never>>(true)
 

@@ -1,27 +1,38 @@
 /**
- * Member sessions: `MemberSessions.create` sends a member of a team customer into Polar's
- * customer portal.
+ * Member sessions: `MemberSessions.create` sends a member of a customer into Polar's customer
+ * portal, on today's Polar and on a server of the legacy generation alike.
  *
  * @since 0.1.0
  */
+import * as CustomerSession from "@effect-polar/core/CustomerSession"
+import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
 import { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
-import { MemberSession } from "@effect-polar/core/MemberSession"
+import type { ValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { Member } from "@effect-polar/core/Member"
+import * as MemberSession from "@effect-polar/core/MemberSession"
 import * as MemberSessionCreate from "@effect-polar/core/MemberSessionCreate"
 import type { SDKError } from "@effect-polar/core/SDKError"
-import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type { CallOptions } from "./PolarClient.js"
-import { bodyDecoder, PolarClient } from "./PolarClient.js"
+import * as ParseResult from "effect/ParseResult"
+import type * as Tracer from "effect/Tracer"
+import * as Errors from "./internal/errors.js"
+import * as MemberLookup from "./internal/memberLookup.js"
+import * as Operation from "./internal/operation.js"
+import type { CallOptions, PolarClient, Service } from "./PolarClient.js"
 
 /**
- * The request of `create`: the member (a UUID v4, any form pydantic accepts) and an optional
- * absolute `http(s)` URL the portal links back to.
+ * The request of `create`: the member (a UUID v4, any form pydantic accepts), an optional absolute
+ * `http(s)` URL the portal links back to, and optionally the member's customer: on today's Polar it
+ * lets the member be looked up under its customer (`GET /v1/customers/{id}/members/{member_id}`)
+ * instead of by id alone.
  *
  * @since 0.1.0
  * @category Models
  */
-export type CreateRequest = MemberSessionCreate.Input
+export interface CreateRequest extends MemberSessionCreate.Input {
+  readonly customerId?: string | undefined
+}
 
 /**
  * Per-call options of `create`; they override the layer's.
@@ -32,26 +43,183 @@ export type CreateRequest = MemberSessionCreate.Input
 export type CreateOptions = CallOptions
 
 /**
- * The path of the endpoint (the trailing slash is part of it).
+ * The path of the legacy endpoint (the trailing slash is part of it).
  *
  * @since 0.1.0
  * @category Constants
  */
 export const path = "/v1/member-sessions/"
 
-const decodeSession = bodyDecoder(MemberSession)
-const postRequest = HttpClientRequest.post(path)
+const customerSessionsPath = "/v1/customer-sessions/"
+
+interface Valid {
+  /** The legacy body's JSON text, values as given. */
+  readonly json: string
+  readonly memberId: string
+  readonly customerId: string | undefined
+}
+
+const left = <E>(either: Either.Either<unknown, ReadonlyArray<E>>): ReadonlyArray<E> =>
+  Either.isLeft(either) ? either.left : []
 
 /**
- * Creates a member session (`POST /v1/member-sessions/`, scope `member_sessions:write`).
+ * The request validated with the server's rules: the legacy body as the legacy endpoint validated
+ * it (so the errors are the same on both routes), and the customer id as a `customer_id` is.
+ */
+const validate = (request: CreateRequest): Either.Either<Valid, HTTPValidationError> => {
+  const json = MemberSessionCreate.toJson(request)
+  const body = MemberSessionCreate.validateWire(JSON.parse(json))
+  const customer = request.customerId === undefined
+    ? Either.right(undefined)
+    : CustomerSessionCreate.validateCustomerId(request.customerId)
+  if (Either.isRight(body) && Either.isRight(customer)) {
+    return Either.right({ json, memberId: body.right.memberId, customerId: customer.right })
+  }
+  const detail: ReadonlyArray<ValidationError> = [...left(body), ...left(customer)]
+  return Either.left(new HTTPValidationError({ detail }))
+}
+
+const legacy = (client: Service, span: Tracer.Span, valid: Valid, options: CallOptions | undefined) =>
+  Operation.post(client, span, path, valid.json, MemberSession.decodeUnknownEither, options)
+
+/** A customer session where a member session was asked for: the body does not answer the request. */
+const notAMemberSession = (json: unknown): ParseResult.ParseError =>
+  new ParseResult.ParseError({
+    issue: new ParseResult.Type(
+      CustomerSession.CustomerSession.ast,
+      json,
+      "a customer session (polar_cst_ token), not a member session: the organization does not have the member " +
+        "model on (member_model_enabled), so Polar ignored member_id. Use CustomerSessions.create for this customer"
+    )
+  })
+
+/** Today's answer made the session the legacy endpoint answered: the member is the one looked up. */
+const memberSessionOf = (member: Member) => (json: unknown) =>
+  Either.flatMap(
+    CustomerSession.decodeUnknownEither(json),
+    (session): Either.Either<MemberSession.MemberSession, ParseResult.ParseError> =>
+      session.isMemberSession
+        ? Either.right(
+          new MemberSession.MemberSession({
+            createdAt: session.createdAt,
+            modifiedAt: session.modifiedAt,
+            id: session.id,
+            token: session.token,
+            expiresAt: session.expiresAt,
+            returnUrl: session.returnUrl,
+            memberPortalUrl: session.customerPortalUrl,
+            memberId: member.id,
+            member,
+            customerId: session.customerId,
+            customer: session.customer
+          }, true)
+        )
+        : Either.left(notAMemberSession(json))
+  )
+
+/** Today's Polar: the member looked up, then its session created with `POST /v1/customer-sessions/`. */
+const live = (
+  client: Service,
+  span: Tracer.Span,
+  request: CreateRequest,
+  valid: Valid,
+  options: CallOptions | undefined
+) =>
+  Effect.flatMap(
+    MemberLookup.lookup(client, span, valid.memberId, valid.customerId, options),
+    (member) =>
+      Operation.post(
+        client,
+        span,
+        customerSessionsPath,
+        CustomerSessionCreate.toJson({
+          customerId: member.customerId,
+          memberId: member.id,
+          returnUrl: request.returnUrl
+        }),
+        memberSessionOf(member),
+        options
+      )
+  )
+
+/**
+ * Whether an answer from `/v1/member-sessions/` shows the endpoint exists: Polar's application
+ * answered (a 2XX, a 422, a 4XX other than 404, 408 and 429). A 404, a 5XX, a rate limit, a
+ * timeout or a transport failure tells nothing.
+ */
+const showsLegacy = (error: HTTPValidationError | SDKError): boolean =>
+  error._tag === "HTTPValidationError" ||
+  (error.reason === "StatusCode" && error.statusCode !== undefined && error.statusCode >= 400 &&
+    error.statusCode < 500 && error.statusCode !== 404 && error.statusCode !== 408 && error.statusCode !== 429)
+
+/**
+ * An `"auto"` client's first call: the legacy endpoint, whose answer decides the route. A 404 for
+ * that path (nothing was created) switches the client to today's route for the rest of its life,
+ * and the session is created there.
+ */
+const probe = (
+  client: Service,
+  span: Tracer.Span,
+  request: CreateRequest,
+  valid: Valid,
+  options: CallOptions | undefined
+) => {
+  const routing = client.memberSessionsRouting
+  return legacy(client, span, valid, options).pipe(
+    Effect.tap(() => routing.decide("legacy")),
+    Effect.catchAll((error) => {
+      if (Errors.isRouteNotFound(error)) {
+        routing.decide("customer-sessions")
+        return live(client, span, request, valid, options)
+      }
+      if (showsLegacy(error)) routing.decide("legacy")
+      return Effect.fail(error)
+    })
+  )
+}
+
+const routed = (
+  client: Service,
+  span: Tracer.Span,
+  request: CreateRequest,
+  valid: Valid,
+  options: CallOptions | undefined
+): Effect.Effect<MemberSession.MemberSession, HTTPValidationError | SDKError> => {
+  const routing = client.memberSessionsRouting
+  switch (routing.current()) {
+    case "legacy":
+      return legacy(client, span, valid, options)
+    case "customer-sessions":
+      return live(client, span, request, valid, options)
+    case undefined:
+      // one probe at a time: a call that waited finds the route decided
+      return routing.probing(Effect.suspend(() =>
+        routing.current() === undefined
+          ? probe(client, span, request, valid, options)
+          : routed(client, span, request, valid, options)
+      ))
+  }
+}
+
+/**
+ * Creates a member session: a token that logs one member of a customer into Polar's customer
+ * portal, answered as the legacy endpoint answered it (`MemberSession`, with the member).
  *
- * The input is validated first with the server's own rules: an invalid `memberId` or
- * `returnUrl` fails with `HTTPValidationError` (same `loc`, `type` and `msg` as Polar) and
- * nothing is sent. What is sent is the JSON that was validated, values as given (the server
- * normalises them itself). Retryable failures (429, 500, 502, 503, 504, transport errors,
- * timeouts) are retried by the layer's policy unless `options.retry` says otherwise. Runs in a
- * `MemberSessions.create` span (kind `client`) with the HTTP method, URL, status code, attempt
- * count and an event per failed attempt; its trace context is sent in `traceparent` and `b3`.
+ * On today's Polar (since 2026-03-03) the member is looked up (`GET /v1/members/{id}`, or
+ * `GET /v1/customers/{customerId}/members/{memberId}` when `customerId` is given; scope
+ * `members:read`), then the session created with `POST /v1/customer-sessions/` and `member_id`
+ * (scope `customer_sessions:write`); `memberPortalUrl` is the portal URL Polar returned. On a
+ * legacy server it is `POST /v1/member-sessions/` (scope `member_sessions:write`). Which one: see
+ * the layer's `memberSessionsRoute` (by default Polar's own servers are known, any other server is
+ * asked once). Errors are the same on both: an unknown member is an `HTTPValidationError` at
+ * `["body", "member_id"]`, `Member does not exist.`; a token without the scope is an `SDKError` 403
+ * naming it; an organization without the member model is an `SDKError` `Decode`.
+ *
+ * The input is validated first with the server's own rules: an invalid `memberId`, `returnUrl` or
+ * `customerId` fails with `HTTPValidationError` (same `loc`, `type` and `msg` as Polar) and nothing
+ * is sent. Retryable failures (429, 500, 502, 503, 504, transport errors, timeouts) are retried by
+ * the layer's policy unless `options.retry` says otherwise. Everything runs in one
+ * `MemberSessions.create` span (kind `client`), every request and failed attempt an event on it.
  *
  * Polar has no idempotency key: a create retried after a 5XX or a timeout may leave one extra,
  * unused session behind (it expires within the hour).
@@ -76,23 +244,9 @@ const postRequest = HttpClientRequest.post(path)
 export const create = (
   request: CreateRequest,
   options?: CreateOptions
-): Effect.Effect<MemberSession, HTTPValidationError | SDKError, PolarClient> =>
-  Effect.useSpan(
-    "MemberSessions.create",
-    // a stack trace per call costs more than the call's own code; the span name says where
-    { kind: "client", captureStackTrace: false },
-    (span) =>
-      Effect.flatMap(PolarClient, (client) => {
-        const json = MemberSessionCreate.toJson(request)
-        return Either.match(MemberSessionCreate.validateWire(JSON.parse(json)), {
-          onLeft: (detail) => Effect.fail(new HTTPValidationError({ detail })),
-          onRight: () =>
-            client.execute({
-              request: HttpClientRequest.bodyText(postRequest, json, "application/json"),
-              decoder: decodeSession,
-              options,
-              span
-            })
-        })
-      })
-  )
+): Effect.Effect<MemberSession.MemberSession, HTTPValidationError | SDKError, PolarClient> =>
+  Operation.operation("MemberSessions.create", (client, span) =>
+    Either.match(validate(request), {
+      onLeft: Effect.fail,
+      onRight: (valid) => routed(client, span, request, valid, options)
+    }))

@@ -1,11 +1,18 @@
 /**
- * An Effect-native client for Polar's create member session API (`POST /v1/member-sessions/`).
+ * An Effect-native client for sending a customer, or a member of it, into Polar's customer portal:
+ * `CustomerSessions.create` (`POST /v1/customer-sessions/`, Polar today) and
+ * `MemberSessions.create` (on today's Polar and on the legacy `POST /v1/member-sessions/`).
  *
- * `PolarClient` is exported as its tag class (it is both the service type and the value with
- * `layer`, `layerConfig` and `make`); every other module is exported as a namespace.
+ * Every module is exported as a namespace, as the Effect packages do: `PolarClient.layer(...)`,
+ * `PolarClient.PolarClient` (the service tag), `MemberSessions.create(...)`.
  *
  * @since 0.1.0
  */
+
+/**
+ * @since 0.2.0
+ */
+export * as CustomerSessions from "./CustomerSessions.js"
 
 /**
  * @since 0.1.0
@@ -15,14 +22,7 @@ export * as MemberSessions from "./MemberSessions.js"
 /**
  * @since 0.1.0
  */
-export { PolarClient } from "./PolarClient.js"
-
-/**
- * The `PolarClient` module's other exports (options, constants, constructors).
- *
- * @since 0.1.0
- */
-export * as PolarClientModule from "./PolarClient.js"
+export * as PolarClient from "./PolarClient.js"
 
 /**
  * @since 0.1.0

@@ -7,7 +7,7 @@ import { MemberSessions } from "@effect-polar/client"
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, FastCheck as fc } from "effect"
-import { fakePolar, fixture, MEMBER_ID } from "./utils.js"
+import { legacyPolar, fixture, MEMBER_ID } from "./utils.js"
 
 const base: unknown = JSON.parse(fixture("member-session.201.json"))
 
@@ -60,7 +60,7 @@ describe("fuzz: random 201 bodies", () => {
       Effect.gen(function*() {
         const samples = fc.sample(bodies, { numRuns: 10_000, seed: 20261121 })
         let current = ""
-        const fake = fakePolar([
+        const fake = legacyPolar([
           () => new Response(current, { status: 201, headers: { "content-type": "application/json" } })
         ], {
           retry: false

@@ -1,4 +1,4 @@
-import { MemberSessions, PolarClient, PolarClientModule, RetryPolicy } from "@effect-polar/client"
+import { MemberSessions, PolarClient, RetryPolicy } from "@effect-polar/client"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import type { SDKError } from "@effect-polar/core/SDKError"
@@ -26,7 +26,7 @@ import {
   ACCESS_TOKEN,
   created,
   fakeHttpClient,
-  fakePolar,
+  legacyPolar,
   fixture,
   json,
   MEMBER_ID,
@@ -41,7 +41,7 @@ const create = (options?: MemberSessions.CreateOptions) =>
 
 /** Runs one create against fixed answers with retries off, answering its failure. */
 const failureOf = (answer: (r: Recorded) => Response) => {
-  const fake = fakePolar([answer], { retry: false })
+  const fake = legacyPolar([answer], { retry: false })
   return create().pipe(Effect.flip, Effect.provide(fake.layer))
 }
 
@@ -54,7 +54,7 @@ describe("MemberSessions.create", () => {
   describe("request", () => {
     it.effect("sends POST /v1/member-sessions/ with bearer token, JSON headers, User-Agent and snake_case body", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created])
+        const fake = legacyPolar([created])
         const session = yield* MemberSessions.create({
           memberId: MEMBER_ID.toUpperCase(),
           returnUrl: "https://Example.com"
@@ -74,7 +74,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("sends no return_url when none is given", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created])
+        const fake = legacyPolar([created])
         yield* MemberSessions.create({ memberId: MEMBER_ID }).pipe(Effect.provide(fake.layer))
         assert.deepStrictEqual(fake.requests[0]!.body, { member_id: MEMBER_ID })
       }))
@@ -85,26 +85,26 @@ describe("MemberSessions.create", () => {
         // which the server would refuse had the client sent it instead.
         const base = "https://example.com/"
         const returnUrl = base + "é".repeat(100) + "a".repeat(2083 - base.length - 200)
-        const fake = fakePolar([created])
+        const fake = legacyPolar([created])
         yield* MemberSessions.create({ memberId: MEMBER_ID, returnUrl }).pipe(Effect.provide(fake.layer))
         assert.deepStrictEqual(fake.requests[0]!.body, { member_id: MEMBER_ID, return_url: returnUrl })
       }))
 
     it.effect("server sandbox and serverURL with a path prefix pick the base URL", () =>
       Effect.gen(function*() {
-        const sandbox = fakePolar([created], { server: "sandbox" })
+        const sandbox = legacyPolar([created], { server: "sandbox" })
         yield* create().pipe(Effect.provide(sandbox.layer))
         assert.strictEqual(sandbox.requests[0]!.url, "https://sandbox-api.polar.sh/v1/member-sessions/")
-        const prefixed = fakePolar([created], { server: "sandbox", serverURL: "http://127.0.0.1:8080/polar/" })
+        const prefixed = legacyPolar([created], { server: "sandbox", serverURL: "http://127.0.0.1:8080/polar/" })
         yield* create().pipe(Effect.provide(prefixed.layer))
         assert.strictEqual(prefixed.requests[0]!.url, "http://127.0.0.1:8080/polar/v1/member-sessions/")
       }))
 
     it.effect("userAgent goes in front of the library's; per-call headers are added", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created], { userAgent: "acme-app/2.1" })
+        const fake = legacyPolar([created], { userAgent: "acme-app/2.1" })
         yield* create({ headers: { "x-request-id": "req-1" } }).pipe(Effect.provide(fake.layer))
-        assert.strictEqual(fake.requests[0]!.headers["user-agent"], `acme-app/2.1 ${PolarClientModule.userAgent}`)
+        assert.strictEqual(fake.requests[0]!.headers["user-agent"], `acme-app/2.1 ${PolarClient.userAgent}`)
         assert.strictEqual(fake.requests[0]!.headers["x-request-id"], "req-1")
       }))
 
@@ -112,12 +112,12 @@ describe("MemberSessions.create", () => {
       const pkg = JSON.parse(
         fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "../package.json"), "utf8")
       )
-      assert.strictEqual(PolarClientModule.userAgent, `effect-polar/${pkg.version} (@effect-polar/client)`)
+      assert.strictEqual(PolarClient.userAgent, `effect-polar/${pkg.version} (@effect-polar/client)`)
     })
 
     it.effect("transformClient wraps the configured client", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created], {
+        const fake = legacyPolar([created], {
           transformClient: HttpClient.mapRequest(HttpClientRequest.setHeader("x-transformed", "yes"))
         })
         yield* create().pipe(Effect.provide(fake.layer))
@@ -142,7 +142,7 @@ describe("MemberSessions.create", () => {
     for (const [name, request, field, type] of cases) {
       it.effect(name, () =>
         Effect.gen(function*() {
-          const fake = fakePolar([created])
+          const fake = legacyPolar([created])
           const error = yield* MemberSessions.create(request).pipe(Effect.flip, Effect.provide(fake.layer))
           assert.strictEqual(error._tag, "HTTPValidationError")
           if (error._tag !== "HTTPValidationError") return
@@ -265,7 +265,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("a transport failure → SDKError Transport without a status", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([transportFailure()], { retry: false })
+        const fake = legacyPolar([transportFailure()], { retry: false })
         const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
         assert.strictEqual(error.reason, "Transport")
         assert.isUndefined(error.statusCode)
@@ -309,7 +309,7 @@ describe("MemberSessions.create", () => {
   describe("retries", () => {
     it.effect("503, 503, 201 succeeds after three attempts", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(503, "busy"), raw(503, "busy"), created])
+        const fake = legacyPolar([raw(503, "busy"), raw(503, "busy"), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("10 seconds")
         const session = yield* Fiber.join(fiber)
@@ -319,7 +319,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("backs off exponentially: no second attempt before ~400 ms", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(503, "busy"), created])
+        const fake = legacyPolar([raw(503, "busy"), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("399 millis")
         assert.strictEqual(fake.requests.length, 1)
@@ -330,7 +330,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("a 429 with Retry-After: 2 waits exactly 2 seconds", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(429, null, { "retry-after": "2" }), created])
+        const fake = legacyPolar([raw(429, null, { "retry-after": "2" }), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("1999 millis")
         assert.strictEqual(fake.requests.length, 1)
@@ -345,7 +345,7 @@ describe("MemberSessions.create", () => {
         const now = Date.parse("2026-11-21T10:00:00Z")
         yield* TestClock.setTime(now)
         const retryAt = new Date(now + 3_000).toUTCString()
-        const fake = fakePolar([raw(503, "", { "retry-after": retryAt }), created])
+        const fake = legacyPolar([raw(503, "", { "retry-after": retryAt }), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("2999 millis")
         assert.strictEqual(fake.requests.length, 1)
@@ -356,7 +356,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("a Retry-After longer than the cap waits only the cap (30 s)", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(429, null, { "retry-after": "3600" }), created])
+        const fake = legacyPolar([raw(429, null, { "retry-after": "3600" }), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("29999 millis")
         assert.strictEqual(fake.requests.length, 1)
@@ -369,7 +369,7 @@ describe("MemberSessions.create", () => {
         for (
           const answer of [json(422, fixture("error.422.member-not-found.json")), json(401, fixture("error.401.json"))]
         ) {
-          const fake = fakePolar([answer, created])
+          const fake = legacyPolar([answer, created])
           const fiber = yield* Effect.fork(create().pipe(Effect.flip, Effect.provide(fake.layer)))
           yield* TestClock.adjust("1 minute")
           yield* Fiber.join(fiber)
@@ -379,7 +379,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("an endless 500 stops after 4 attempts with the last error", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([json(500, fixture("error.500.json"))])
+        const fake = legacyPolar([json(500, fixture("error.500.json"))])
         const fiber = yield* Effect.fork(create().pipe(Effect.flip, Effect.provide(fake.layer)))
         yield* TestClock.adjust("5 minutes")
         const error = asSDKError(yield* Fiber.join(fiber))
@@ -389,7 +389,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("transport failures are retried", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([transportFailure("read ECONNRESET"), created])
+        const fake = legacyPolar([transportFailure("read ECONNRESET"), created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("1 second")
         yield* Fiber.join(fiber)
@@ -398,24 +398,24 @@ describe("MemberSessions.create", () => {
 
     it.effect("retry: false on the layer makes one attempt; a per-call Schedule overrides it", () =>
       Effect.gen(function*() {
-        const off = fakePolar([raw(503, "busy"), created], { retry: false })
+        const off = legacyPolar([raw(503, "busy"), created], { retry: false })
         yield* create().pipe(Effect.flip, Effect.provide(off.layer))
         assert.strictEqual(off.requests.length, 1)
-        const override = fakePolar([raw(503, "busy"), raw(503, "busy"), created], { retry: false })
+        const override = legacyPolar([raw(503, "busy"), raw(503, "busy"), created], { retry: false })
         yield* create({ retry: Schedule.recurs(2) }).pipe(Effect.provide(override.layer))
         assert.strictEqual(override.requests.length, 3)
       }))
 
     it.effect("a per-call retry: false overrides the layer's policy", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(503, "busy"), created])
+        const fake = legacyPolar([raw(503, "busy"), created])
         yield* create({ retry: false }).pipe(Effect.flip, Effect.provide(fake.layer))
         assert.strictEqual(fake.requests.length, 1)
       }))
 
     it.effect("a custom schedule still never retries a 4XX", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([json(403, fixture("error.403.insufficient-scope.json")), created], {
+        const fake = legacyPolar([json(403, fixture("error.403.insufficient-scope.json")), created], {
           retry: Schedule.forever
         })
         yield* create().pipe(Effect.flip, Effect.provide(fake.layer))
@@ -424,7 +424,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("RetryPolicy.make changes the numbers", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([raw(502, "bad gateway")], { retry: RetryPolicy.make({ maxAttempts: 2 }) })
+        const fake = legacyPolar([raw(502, "bad gateway")], { retry: RetryPolicy.make({ maxAttempts: 2 }) })
         const fiber = yield* Effect.fork(create().pipe(Effect.flip, Effect.provide(fake.layer)))
         yield* TestClock.adjust("1 minute")
         yield* Fiber.join(fiber)
@@ -440,7 +440,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("an attempt slower than the timeout fails with reason Timeout and is aborted", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([hang], { retry: false, timeout: "2 seconds" })
+        const fake = legacyPolar([hang], { retry: false, timeout: "2 seconds" })
         const fiber = yield* Effect.fork(create().pipe(Effect.flip, Effect.provide(fake.layer)))
         yield* TestClock.adjust("1999 millis")
         assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
@@ -454,7 +454,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("the default timeout is 10 s per attempt, and a timeout is retried", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([hang, created])
+        const fake = legacyPolar([hang, created])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* TestClock.adjust("9999 millis")
         assert.strictEqual(fake.requests.length, 1)
@@ -466,7 +466,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("a per-call timeout overrides the layer's", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([hang], { retry: false, timeout: "1 minute" })
+        const fake = legacyPolar([hang], { retry: false, timeout: "1 minute" })
         const fiber = yield* Effect.fork(
           create({ timeout: "100 millis" }).pipe(Effect.flip, Effect.provide(fake.layer))
         )
@@ -476,7 +476,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("concurrent calls time out at their own deadlines, a shorter one started later first", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([hang, hang], { retry: false, timeout: "1 minute" })
+        const fake = legacyPolar([hang, hang], { retry: false, timeout: "1 minute" })
         yield* Effect.gen(function*() {
           const long = yield* Effect.fork(Effect.flip(create()))
           yield* TestClock.adjust("1 second")
@@ -494,7 +494,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("closing the layer's scope ends the timeout watcher, even while calls are in flight", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created, hang])
+        const fake = legacyPolar([created, hang])
         const scope = yield* Scope.make()
         const context = yield* Layer.buildWithScope(fake.layer, scope)
         yield* create().pipe(Effect.provide(context))
@@ -509,7 +509,7 @@ describe("MemberSessions.create", () => {
     it.effect("interrupting the fiber aborts the in-flight request", () =>
       Effect.gen(function*() {
         const started = yield* Deferred.make<void>()
-        const fake = fakePolar([(recorded) => Effect.zipRight(Deferred.succeed(started, undefined), hang(recorded))])
+        const fake = legacyPolar([(recorded) => Effect.zipRight(Deferred.succeed(started, undefined), hang(recorded))])
         const fiber = yield* Effect.fork(create().pipe(Effect.provide(fake.layer)))
         yield* Deferred.await(started)
         assert.strictEqual(fake.requests.length, 1)
@@ -524,7 +524,7 @@ describe("MemberSessions.create", () => {
     it.effect("a body larger than maxResponseBytes (declared by content-length) is refused unread", () =>
       Effect.gen(function*() {
         const big = "x".repeat(2048)
-        const fake = fakePolar([json(201, big)], { retry: false, maxResponseBytes: 1024 })
+        const fake = legacyPolar([json(201, big)], { retry: false, maxResponseBytes: 1024 })
         const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
         assert.strictEqual(error.reason, "Decode")
         assert.strictEqual(error.statusCode, 201)
@@ -549,9 +549,9 @@ describe("MemberSessions.create", () => {
             }),
             { status: 201, headers: { "content-type": "application/json" } }
           )
-        const fake = fakePolar([endless], { retry: false })
+        const fake = legacyPolar([endless], { retry: false })
         const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
-        assert.include(error.message, `larger than ${PolarClientModule.defaultMaxResponseBytes} bytes`)
+        assert.include(error.message, `larger than ${PolarClient.defaultMaxResponseBytes} bytes`)
         assert.isTrue(cancelled)
         // 5 MiB in 64 KiB chunks, and a few more read ahead at most
         assert.isAtMost(pulled, 90)
@@ -559,7 +559,7 @@ describe("MemberSessions.create", () => {
 
     it.effect("the token is never sent over plain http to a host other than loopback", () =>
       Effect.gen(function*() {
-        const fake = fakePolar([created], { serverURL: "http://api.example.com" })
+        const fake = legacyPolar([created], { serverURL: "http://api.example.com" })
         const error = asSDKError(yield* create().pipe(Effect.flip, Effect.provide(fake.layer)))
         assert.strictEqual(error.reason, "Transport")
         assert.include(error.message, "clear text over http:// to api.example.com")
@@ -570,11 +570,11 @@ describe("MemberSessions.create", () => {
     it.effect("plain http is allowed to loopback, and anywhere with allowInsecureHttp: true", () =>
       Effect.gen(function*() {
         for (const serverURL of ["http://127.0.0.1:8080", "http://localhost:3000", "http://[::1]:9"]) {
-          const fake = fakePolar([created], { serverURL })
+          const fake = legacyPolar([created], { serverURL })
           yield* create().pipe(Effect.provide(fake.layer))
           assert.strictEqual(fake.requests.length, 1)
         }
-        const optIn = fakePolar([created], { serverURL: "http://polar.internal", allowInsecureHttp: true })
+        const optIn = legacyPolar([created], { serverURL: "http://polar.internal", allowInsecureHttp: true })
         yield* create().pipe(Effect.provide(optIn.layer))
         assert.strictEqual(optIn.requests.length, 1)
       }))
@@ -586,7 +586,9 @@ describe("MemberSessions.create", () => {
     it.effect("layerConfig() reads POLAR_ACCESS_TOKEN, POLAR_SERVER and POLAR_SERVER_URL", () =>
       Effect.gen(function*() {
         const fake = fakeHttpClient([created])
-        const layer = PolarClient.layerConfig().pipe(Layer.provide(fake.layer))
+        const layer = PolarClient.layerConfig(
+          Config.map(PolarClient.defaultConfig, (options) => ({ ...options, memberSessionsRoute: "legacy" as const }))
+        ).pipe(Layer.provide(fake.layer))
         yield* create().pipe(
           Effect.provide(layer),
           Effect.withConfigProvider(env([["POLAR_ACCESS_TOKEN", ACCESS_TOKEN], ["POLAR_SERVER", "sandbox"]]))
@@ -635,7 +637,7 @@ describe("MemberSessions.create", () => {
     it.effect("a serverURL that is not an absolute http(s) URL fails when the layer is built", () =>
       Effect.gen(function*() {
         for (const serverURL of ["api.polar.sh", "ftp://api.polar.sh", "/v1"]) {
-          const fake = fakePolar([created], { serverURL })
+          const fake = legacyPolar([created], { serverURL })
           const exit = yield* create().pipe(Effect.provide(fake.layer), Effect.exit)
           assert.isTrue(Exit.isFailure(exit) && Cause.isDie(exit.cause))
           assert.include(Cause.pretty(Exit.isFailure(exit) ? exit.cause : Cause.empty), "absolute http(s) URL")

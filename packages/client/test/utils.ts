@@ -1,5 +1,4 @@
 import { PolarClient } from "@effect-polar/client"
-import type { PolarClientModule } from "@effect-polar/client"
 import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
 import { Effect, Layer, Redacted } from "effect"
@@ -60,7 +59,7 @@ export const fakeHttpClient = (
 /** A PolarClient layer over `fakeHttpClient`. */
 export const fakePolar = (
   answers: ReadonlyArray<(recorded: Recorded, request: HttpClientRequest.HttpClientRequest) => Answer>,
-  options: Partial<PolarClientModule.Options> = {}
+  options: Partial<PolarClient.Options> = {}
 ) => {
   const fake = fakeHttpClient(answers)
   const layer = PolarClient.layer({ accessToken: Redacted.make(ACCESS_TOKEN), ...options }).pipe(
@@ -68,6 +67,15 @@ export const fakePolar = (
   )
   return { layer, requests: fake.requests }
 }
+
+/**
+ * A PolarClient layer over `fakeHttpClient` that talks to a server of the legacy generation
+ * (`POST /v1/member-sessions/`).
+ */
+export const legacyPolar = (
+  answers: ReadonlyArray<(recorded: Recorded, request: HttpClientRequest.HttpClientRequest) => Answer>,
+  options: Partial<PolarClient.Options> = {}
+) => fakePolar(answers, { memberSessionsRoute: "legacy", ...options })
 
 /** A JSON response. */
 export const json = (status: number, body: string, headers: Record<string, string> = {}) => () =>

@@ -26,19 +26,23 @@ describe("MemberSessions.create", () => {
   })
 
   it("requires exactly PolarClient", () => {
-    expectTypeOf<Effect.Effect.Context<Create>>().toEqualTypeOf<PolarClient>()
+    expectTypeOf<Effect.Effect.Context<Create>>().toEqualTypeOf<PolarClient.PolarClient>()
   })
 
   it("is the documented Effect type, and catchTag removes the error it handles", () => {
-    expectTypeOf<Create>().toEqualTypeOf<Effect.Effect<MemberSession, HTTPValidationError | SDKError, PolarClient>>()
+    expectTypeOf<Create>().toEqualTypeOf<
+      Effect.Effect<MemberSession, HTTPValidationError | SDKError, PolarClient.PolarClient>
+    >()
     const catchValidation = (create: Create) => Effect.catchTag(create, "HTTPValidationError", () => Effect.void)
-    expectTypeOf(catchValidation).returns.toEqualTypeOf<Effect.Effect<MemberSession | void, SDKError, PolarClient>>()
+    expectTypeOf(catchValidation).returns.toEqualTypeOf<
+      Effect.Effect<MemberSession | void, SDKError, PolarClient.PolarClient>
+    >()
   })
 })
 
 describe("PolarClientTest.layer", () => {
   it("provides exactly PolarClient | PolarClientTest.Emulator", () => {
-    expectTypeOf<Layer.Layer.Success<TestLayer>>().toEqualTypeOf<PolarClient | PolarClientTest.Emulator>()
+    expectTypeOf<Layer.Layer.Success<TestLayer>>().toEqualTypeOf<PolarClient.PolarClient | PolarClientTest.Emulator>()
   })
 
   it("cannot fail", () => {
@@ -51,6 +55,6 @@ describe("PolarClientTest.layer", () => {
 
   it("is enough to run MemberSessions.create", () => {
     expectTypeOf<Effect.Effect.Context<Create>>().toExtend<Layer.Layer.Success<TestLayer>>()
-    expectTypeOf(PolarClient).not.toBeAny()
+    expectTypeOf(PolarClient.PolarClient).not.toBeAny()
   })
 })

@@ -1,5 +1,5 @@
 /**
- * The customer (usually a team) a member belongs to, with its billing address and tax id.
+ * The customer a session is for (an individual or a team), with its billing address and tax id.
  *
  * @since 0.1.0
  */
@@ -410,9 +410,13 @@ export const MetadataValue = Schema.Union(Schema.String, Schema.Finite, Schema.B
 export const TaxId = Schema.Tuple(Schema.NullOr(Schema.String), Schema.NullOr(TaxIdFormat))
 
 /**
- * The customer a member belongs to, as Polar returns it inside a `MemberSession`.
+ * A customer as Polar returns it, in both server generations: inside a `MemberSession` of the
+ * legacy `POST /v1/member-sessions/` and inside a `CustomerSession` today.
  *
- * `externalId`, `type` and `locale` decode to `null` when the server leaves them out.
+ * Today a team customer may have no `email` and no `avatarUrl` (`null`), and Polar added
+ * `billingName`, `defaultPaymentMethodId` and `firstUserEventAt`. Fields a server generation does
+ * not send (`externalId`, `type`, `locale`, and the three new ones on the legacy server) decode to
+ * `null`. Unknown fields are ignored and enums are open, so a customer that grows still decodes.
  *
  * @since 0.1.0
  * @category Schemas
@@ -423,14 +427,17 @@ export class Customer extends Schema.Class<Customer>("Customer")({
   modifiedAt: Schema.propertySignature(Schema.NullOr(DateTime)).pipe(Schema.fromKey("modified_at")),
   metadata: Schema.Record({ key: Schema.String, value: MetadataValue }),
   externalId: nullableOptional(Schema.String, "external_id"),
-  email: Schema.String,
+  email: Schema.NullOr(Schema.String),
   emailVerified: Schema.propertySignature(Schema.Boolean).pipe(Schema.fromKey("email_verified")),
   type: nullableOptional(CustomerType, "type"),
   name: Schema.NullOr(Schema.String),
+  billingName: nullableOptional(Schema.String, "billing_name"),
   billingAddress: Schema.propertySignature(Schema.NullOr(Address)).pipe(Schema.fromKey("billing_address")),
   taxId: Schema.propertySignature(Schema.NullOr(TaxId)).pipe(Schema.fromKey("tax_id")),
   locale: nullableOptional(Schema.String, "locale"),
   organizationId: Schema.propertySignature(Uuid).pipe(Schema.fromKey("organization_id")),
+  defaultPaymentMethodId: nullableOptional(Uuid, "default_payment_method_id"),
   deletedAt: Schema.propertySignature(Schema.NullOr(DateTime)).pipe(Schema.fromKey("deleted_at")),
-  avatarUrl: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("avatar_url"))
+  firstUserEventAt: nullableOptional(DateTime, "first_user_event_at"),
+  avatarUrl: Schema.propertySignature(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("avatar_url"))
 }) {}

@@ -4,11 +4,13 @@
  *
  * @since 0.2.0
  */
-import type * as Either from "effect/Either"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as CompiledSchema from "./CompiledSchema.js"
 import type { ValidationError } from "./HTTPValidationError.js"
-import { validateWith } from "./internal/pydanticSchema.js"
+import * as CompiledSchema from "./internal/compiledSchema.js"
+import { uuid } from "./internal/pydantic/uuid.js"
+import { prefixed } from "./internal/pydantic/validation.js"
+import { toValidationError, validateWith } from "./internal/pydanticSchema.js"
 import { CUSTOMER_EXTERNAL_ID_CREATE, CUSTOMER_ID_CREATE, customerSessionCreate } from "./internal/requestModels.js"
 
 /** The fields both bodies share, normalised. */
@@ -131,3 +133,19 @@ export const validateWire: (body: unknown) => Either.Either<CustomerSessionCreat
  */
 export const validateInput = (input: Input): Either.Either<CustomerSessionCreate, ReadonlyArray<ValidationError>> =>
   validateWire(JSON.parse(toJson(input)))
+
+const uuid4 = uuid(4)
+
+/**
+ * Validates a customer id as the `customer_id` field does (pydantic's `UUID4`): the canonical id,
+ * or the errors located at `["body", "customer_id"]`.
+ *
+ * @since 0.2.0
+ * @category Validation
+ */
+export const validateCustomerId = (customerId: unknown): Either.Either<string, ReadonlyArray<ValidationError>> => {
+  const result = uuid4(customerId)
+  return result.ok
+    ? Either.right(result.value)
+    : Either.left(prefixed(result.errors, ["body", "customer_id"]).map(toValidationError))
+}

@@ -23,13 +23,17 @@ export class ValidationError extends Schema.Class<ValidationError>("ValidationEr
 }) {}
 
 /**
- * A `422 Unprocessable Entity` from Polar: the body did not validate (`error:
- * "RequestValidationError"`) or the member does not exist for this token (`error:
- * "PolarRequestValidationError"`, `type: "value_error"`, `msg: "Member does not exist."`).
+ * Polar refused the request as invalid: a `422 Unprocessable Entity` whose body did not validate
+ * (`error: "RequestValidationError"`) or named something that does not exist (`error:
+ * "PolarRequestValidationError"`, `type: "value_error"`: `Customer does not exist.`, `Member does
+ * not exist.`, `Member does not exist for this customer.`, `member_id is required for team
+ * customers.`). An unknown member is reported the same way on both server generations: at
+ * `["body", "member_id"]`, `Member does not exist.` (today's Polar answers the member lookup
+ * with `404 ResourceNotFound`, kept in `statusCode` and `error`).
  *
- * `MemberSessions.create` raises the same error **before sending anything** when the input
- * would be refused by the server (`statusCode` and `error` are then absent), with the `loc`,
- * `type` and `msg` Polar's pydantic would give.
+ * `MemberSessions.create` and `CustomerSessions.create` raise the same error **before sending
+ * anything** when the input would be refused by the server (`statusCode` and `error` are then
+ * absent), with the `loc`, `type`, `msg`, `input` and `ctx` Polar's pydantic would give.
  *
  * @example
  * ```ts
@@ -49,8 +53,11 @@ export class HTTPValidationError extends Schema.TaggedError<HTTPValidationError>
   detail: Schema.Array(ValidationError),
   /** Polar's error code (`RequestValidationError`, `PolarRequestValidationError`); absent when raised before sending. */
   error: Schema.optional(Schema.String),
-  /** `422` when Polar answered; absent when the input was refused before sending. */
-  statusCode: Schema.optional(Schema.Literal(422))
+  /**
+   * The status Polar answered: `422`, or `404` when today's Polar did not find the member
+   * `MemberSessions.create` looked up; absent when the input was refused before sending.
+   */
+  statusCode: Schema.optional(Schema.Literal(404, 422))
 }) {
   /**
    * Whether the error came from Polar (`true`) or from validating the input before sending.
@@ -68,7 +75,7 @@ export class HTTPValidationError extends Schema.TaggedError<HTTPValidationError>
    */
   override get message(): string {
     const head = this.fromServer
-      ? `Polar refused the request (422${this.error === undefined ? "" : ` ${this.error}`})`
+      ? `Polar refused the request (${this.statusCode}${this.error === undefined ? "" : ` ${this.error}`})`
       : "Invalid request, not sent"
     const lines = this.detail.map((d) => `${d.loc.join(".")}: ${d.msg} (${d.type})`)
     return `${head}: ${lines.length === 0 ? "no detail given" : lines.join("; ")}`

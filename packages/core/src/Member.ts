@@ -3,7 +3,10 @@
  *
  * @since 0.1.0
  */
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { responseDecoder } from "./internal/decoding.js"
 import { DateTime, openEnum, Uuid } from "./internal/schema.js"
 
 /**
@@ -22,16 +25,17 @@ export const MemberRole = openEnum("MemberRole", ["owner", "billing_manager", "m
 export type MemberRole = typeof MemberRole.Type
 
 /**
- * A member of a customer, as Polar returns it inside a `MemberSession`.
+ * A member of a customer, as Polar returns it inside a `MemberSession` (legacy) and from
+ * `GET /v1/members/{id}` and `GET /v1/customers/{customer_id}/members/{member_id}` (today).
  *
  * Fields are camelCase; the wire is snake_case (`customer_id`, `external_id`, ...).
  *
  * @example
  * ```ts
  * import { Member } from "@effect-polar/core"
- * import { Schema } from "effect"
+ * import { Either } from "effect"
  *
- * const member = Schema.decodeUnknownSync(Member)({
+ * const member = Member.decodeUnknownEither({
  *   id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b",
  *   created_at: "2026-10-02T08:00:00Z",
  *   modified_at: null,
@@ -41,7 +45,7 @@ export type MemberRole = typeof MemberRole.Type
  *   external_id: null,
  *   role: "owner"
  * })
- * console.log(member.email, member.createdAt instanceof Date)
+ * if (Either.isRight(member)) console.log(member.right.email, member.right.createdAt instanceof Date)
  * ```
  *
  * @since 0.1.0
@@ -57,3 +61,14 @@ export class Member extends Schema.Class<Member>("Member")({
   externalId: Schema.propertySignature(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_id")),
   role: MemberRole
 }) {}
+
+/**
+ * Decodes a response body (parsed JSON) into a `Member`: every problem reported, unknown fields
+ * ignored.
+ *
+ * @since 0.2.0
+ * @category Decoding
+ */
+export const decodeUnknownEither: (input: unknown) => Either.Either<Member, ParseResult.ParseError> = responseDecoder(
+  Member
+)

@@ -3,8 +3,11 @@
  *
  * @since 0.1.0
  */
+import type * as Either from "effect/Either"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { Customer } from "./Customer.js"
+import { responseDecoder } from "./internal/decoding.js"
 import { DateTime, RedactedString, Uuid } from "./internal/schema.js"
 import { Member } from "./Member.js"
 
@@ -46,3 +49,13 @@ export class MemberSession extends Schema.Class<MemberSession>("MemberSession")(
   customerId: Schema.propertySignature(Uuid).pipe(Schema.fromKey("customer_id")),
   customer: Customer
 }) {}
+
+/**
+ * Decodes a response body (parsed JSON) into a `MemberSession`: every problem reported, unknown fields
+ * ignored.
+ *
+ * @since 0.2.0
+ * @category Decoding
+ */
+export const decodeUnknownEither: (input: unknown) => Either.Either<MemberSession, ParseResult.ParseError> =
+  responseDecoder(MemberSession)

@@ -6,8 +6,8 @@
  */
 import type * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import * as CompiledSchema from "./CompiledSchema.js"
 import type { ValidationError } from "./HTTPValidationError.js"
+import * as CompiledSchema from "./internal/compiledSchema.js"
 import { nullable } from "./internal/pydantic/model.js"
 import { httpUrl } from "./internal/pydantic/url.js"
 import { uuid } from "./internal/pydantic/uuid.js"

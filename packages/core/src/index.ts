@@ -11,12 +11,12 @@
 /**
  * @since 0.1.0
  */
-export * as CompiledSchema from "./CompiledSchema.js"
+export * as Customer from "./Customer.js"
 
 /**
- * @since 0.1.0
+ * @since 0.2.0
  */
-export * as Customer from "./Customer.js"
+export * as CustomerSession from "./CustomerSession.js"
 
 /**
  * @since 0.2.0

@@ -6,7 +6,6 @@
  * @since 0.1.0
  */
 import { PolarClient } from "@effect-polar/client"
-import type { PolarClientModule } from "@effect-polar/client"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -22,7 +21,7 @@ import * as PolarEmulator from "./PolarEmulator.js"
  */
 export interface Options extends PolarEmulator.Options {
   /** Client options (retry, timeout, ...); the access token defaults to a test token. */
-  readonly client?: Partial<PolarClientModule.Options> | undefined
+  readonly client?: Partial<PolarClient.Options> | undefined
 }
 
 /**
@@ -110,7 +109,7 @@ export const httpClient = (emulator: PolarEmulator.PolarEmulator): HttpClient.Ht
  * @since 0.1.0
  * @category Layers
  */
-export const layer = (options: Options = {}): Layer.Layer<PolarClient | Emulator> =>
+export const layer = (options: Options = {}): Layer.Layer<PolarClient.PolarClient | Emulator> =>
   Layer.unwrapEffect(Effect.sync(() => {
     // a fresh emulator each time the layer is built: nothing leaks between tests
     const emulator = PolarEmulator.make(options)

@@ -10,6 +10,9 @@
  * finishes removes its deadline; the watcher ends when it wakes to an empty heap, and with the
  * client's scope.
  *
+ * The attempt's FiberRefs are inherited by the caller when it ends, as `Effect.timeout` does (a
+ * timed-out attempt's are dropped, as the loser's of a race).
+ *
  * A call running under another `Clock` than the watcher's (for example a second `TestClock`), or
  * after the client's scope was closed, falls back to `Effect.timeoutFail`: the semantics never
  * depend on which path is taken.
@@ -25,77 +28,11 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import type * as Scope from "effect/Scope"
+import type { Entry } from "./heap.js"
+import { Heap } from "./heap.js"
 
-interface Entry {
-  /** When it expires, in the watcher clock's milliseconds. */
-  readonly at: number
+interface Deadline extends Entry {
   readonly expire: () => void
-  /** Position in the heap; -1 once removed. */
-  index: number
-}
-
-/** A binary min-heap of entries by `at`, each knowing its index so it can be removed in O(log n). */
-class Heap {
-  private readonly items: Array<Entry> = []
-
-  get size(): number {
-    return this.items.length
-  }
-
-  peek(): Entry | undefined {
-    return this.items[0]
-  }
-
-  push(entry: Entry): void {
-    entry.index = this.items.length
-    this.items.push(entry)
-    this.up(entry.index)
-  }
-
-  remove(entry: Entry): void {
-    const index = entry.index
-    if (index < 0) return
-    entry.index = -1
-    const last = this.items.pop()!
-    if (index === this.items.length) return
-    this.items[index] = last
-    last.index = index
-    this.up(index)
-    this.down(last.index)
-  }
-
-  private swap(i: number, j: number): void {
-    const a = this.items[i]!
-    const b = this.items[j]!
-    this.items[i] = b
-    this.items[j] = a
-    a.index = j
-    b.index = i
-  }
-
-  private up(index: number): void {
-    let i = index
-    while (i > 0) {
-      const parent = (i - 1) >> 1
-      if (this.items[parent]!.at <= this.items[i]!.at) return
-      this.swap(i, parent)
-      i = parent
-    }
-  }
-
-  private down(index: number): void {
-    let i = index
-    for (;;) {
-      const left = 2 * i + 1
-      const right = left + 1
-      let smallest = i
-      if (left < this.items.length && this.items[left]!.at < this.items[smallest]!.at) smallest = left
-      if (right < this.items.length && this.items[right]!.at < this.items[smallest]!.at) smallest = right
-      if (smallest === i) return
-      this.swap(i, smallest)
-      i = smallest
-    }
-  }
 }
 
 /**
@@ -137,7 +74,7 @@ export interface Deadlines {
  */
 export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(function*() {
   const scope = yield* Effect.scope
-  const heap = new Heap()
+  const heap = new Heap<Deadline>()
   let watcher: Watcher | undefined
   let closed = false
   yield* Effect.addFinalizer(() =>
@@ -185,7 +122,7 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
         // a daemon: this fiber interrupts it itself when interrupted, and awaits it otherwise
         Effect.flatMap(Effect.forkDaemon(Effect.exit(restore(self))), (child) => {
           let timedOut = false
-          const entry: Entry = {
+          const entry: Deadline = {
             at: clock.unsafeCurrentTimeMillis() + Duration.toMillis(duration),
             expire: () => {
               timedOut = true
@@ -204,9 +141,12 @@ export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(fun
               heap.remove(entry)
               // the attempt's exit (the child itself is interruptible only inside `restore`)
               const attempt: Exit.Exit<A, E> = Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause)
-              return timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)
-                ? Effect.fail(onTimeout())
-                : attempt
+              if (timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)) {
+                return Effect.fail(onTimeout())
+              }
+              // as a join (and Effect.timeout) does: what the attempt set in its FiberRefs (log
+              // annotations, a transformClient's state) is the caller's afterwards
+              return Effect.zipRight(Fiber.inheritAll(child), attempt)
             }
           })
           if (watcher === undefined) {

@@ -3,7 +3,6 @@
  *
  * @internal
  */
-import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
 import { HTTPValidationError, ValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { SDKErrorReason } from "@effect-polar/core/SDKError"
 import { SDKError } from "@effect-polar/core/SDKError"
@@ -13,7 +12,6 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import type { BodyDecoder } from "../PolarClient.js"
 
 /** What every error of one call is built from. @internal */
 export interface CallContext {
@@ -24,23 +22,27 @@ export interface CallContext {
   readonly path: string
   /** The server the call went to, for the 401 hint. */
   readonly server: string
+  /** The `Polar-Version` sent, for the hint of a 404 on every path. */
+  readonly apiVersion: string
+  /** What this operation adds to the message of a failure with a given status. */
+  readonly hints?: { readonly [status: number]: string } | undefined
   /** Masks secrets in any text that goes into an error. */
   readonly scrub: (text: string) => string
 }
 
-const SESSION_TOKEN = /polar_mst_[A-Za-z0-9_\-.~%]+/g
-const SESSION_TOKEN_PARAM = /(member_session_token=)[^&"'\s<>]+/g
+const SESSION_TOKEN = /(polar_[mc]st_)[A-Za-z0-9_\-.~%]+/g
+const SESSION_TOKEN_PARAM = /((?:member|customer)_session_token=)[^&"'\s<>]+/g
 
 /**
  * Builds the masking function for one client: it hides the access token (when it is long enough
- * to be recognised without mangling ordinary text) and every member session token.
+ * to be recognised without mangling ordinary text) and every member or customer session token.
  *
  * @internal
  */
 export const makeScrubber = (accessToken: Redacted.Redacted<string>): (text: string) => string => {
   const secret = Redacted.value(accessToken)
   return (text) => {
-    let out = text.replace(SESSION_TOKEN, "polar_mst_<redacted>").replace(SESSION_TOKEN_PARAM, "$1<redacted>")
+    let out = text.replace(SESSION_TOKEN, "$1<redacted>").replace(SESSION_TOKEN_PARAM, "$1<redacted>")
     if (secret.length >= 6 && out.includes(secret)) out = out.split(secret).join("<redacted>")
     return out
   }
@@ -155,8 +157,8 @@ const text = (u: unknown): string | undefined =>
   typeof u === "string" ? u : u === undefined || u === null ? undefined : JSON.stringify(u)
 
 /** Polar's own explanation from an error body: `error: detail` or `error: error_description`. */
-const polarExplanation = (body: string): string | undefined =>
-  Option.getOrUndefined(Option.flatMap(decodePolarErrorBody(body), (parsed) => {
+const polarExplanation = (body: Option.Option<typeof PolarErrorBody.Type>): string | undefined =>
+  Option.getOrUndefined(Option.flatMap(body, (parsed) => {
     const parts = [text(parsed.error), text(parsed.detail) ?? text(parsed.error_description)]
       .filter((part): part is string => part !== undefined && part !== "")
     const unique = parts.length === 2 && parts[0] === parts[1] ? [parts[0]!] : parts
@@ -177,9 +179,80 @@ export const parseRetryAfter = (value: string | undefined, now: number): Duratio
   return Duration.millis(Math.max(0, date - now))
 }
 
+const ROUTE_NOT_FOUND = /^\s*\{\s*"detail"\s*:\s*"Not Found"\s*\}\s*$/
+
+/**
+ * Whether a body is FastAPI's answer for a path it does not serve (`{"detail": "Not Found"}`),
+ * as opposed to a `ResourceNotFound` from an endpoint that exists.
+ *
+ * @internal
+ */
+export const isRouteNotFoundBody = (body: string): boolean => ROUTE_NOT_FOUND.test(body)
+
+/**
+ * Whether a failure is a 404 for a path the server does not serve.
+ *
+ * @internal
+ */
+export const isRouteNotFound = (error: HTTPValidationError | SDKError): boolean =>
+  error._tag === "SDKError" && error.statusCode === 404 && error.body !== undefined &&
+  isRouteNotFoundBody(error.body)
+
+/**
+ * Whether a failure is Polar's 404 `ResourceNotFound` (the endpoint exists, the object does not,
+ * or the token cannot read it).
+ *
+ * @internal
+ */
+export const isResourceNotFound = (error: HTTPValidationError | SDKError): boolean =>
+  error._tag === "SDKError" && error.statusCode === 404 && error.body !== undefined &&
+  Option.exists(decodePolarErrorBody(error.body), (body) => body.error === "ResourceNotFound")
+
+const SCOPE = /\bscope="([^"]*)"/
+
+/** What a 404 for a path the server does not serve means, on this path. */
+const routeNotFoundHint = (ctx: CallContext): string =>
+  ctx.path.endsWith("/v1/member-sessions/")
+    ? `. Polar removed POST /v1/member-sessions/ on 2026-03-03: today a member session is created with ` +
+      `POST /v1/customer-sessions/ and member_id. Use CustomerSessions.create({ customerId, memberId }), or let ` +
+      `MemberSessions.create find the route (memberSessionsRoute: "auto", the default)`
+    : `. Polar answers 404 for every path when the Polar-Version header names a version it does not serve: ` +
+      `this client sent Polar-Version: ${ctx.apiVersion} (the apiVersion option of PolarClient.layer); check it, ` +
+      `and that serverURL is Polar's API`
+
+/** What the client can say about a failure beyond Polar's own words. */
+const hint = (
+  ctx: CallContext,
+  statusCode: number,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  error: string | undefined
+): string => {
+  let out = ""
+  if (statusCode === 401) {
+    out += `. The access token was not accepted by ${ctx.server}: check that it is valid and not revoked, ` +
+      `and that it belongs to this server (sandbox tokens work only with server: "sandbox", production tokens ` +
+      `only with production)`
+  } else if (statusCode === 403 && error === "insufficient_scope") {
+    const scope = SCOPE.exec(headers["www-authenticate"] ?? "")?.[1]
+    out += scope === undefined
+      ? ". The access token lacks a scope this call needs"
+      : `. The access token lacks the scope this call needs: ${scope.split(/\s+/).join(" or ")}`
+  } else if (statusCode === 404 && isRouteNotFoundBody(body)) {
+    out += routeNotFoundHint(ctx)
+  } else if (statusCode === 409 && error === "AmbiguousExternalCustomerID") {
+    out += `. Identify the customer without ambiguity: pass customerId (Polar's id) instead of ` +
+      `externalCustomerId, use an organization access token, or set the organizationId option of ` +
+      `PolarClient.layer (sent as Polar-Organization)`
+  }
+  const own = ctx.hints?.[statusCode]
+  return own === undefined ? out : `${out}. ${own}`
+}
+
 /**
  * A response with a status other than 2XX: a 422 with a pydantic body becomes an
- * `HTTPValidationError`, anything else an `SDKError` with reason `StatusCode`.
+ * `HTTPValidationError`, anything else an `SDKError` with reason `StatusCode`, whose message says
+ * what Polar said and, where the client knows more, what to do.
  *
  * @internal
  */
@@ -203,15 +276,18 @@ export const status = (
   const retryAfter = statusCode === 429 || statusCode === 503
     ? parseRetryAfter(headers["retry-after"], now)
     : undefined
-  const explanation = polarExplanation(body)
+  const parsed = decodePolarErrorBody(body)
+  const explanation = polarExplanation(parsed)
   const statusText = STATUS_TEXT[statusCode]
   let message = `${ctx.method} ${ctx.path} failed with status ${statusCode}${statusText ? ` ${statusText}` : ""}`
   if (explanation !== undefined) message += `: ${explanation}`
-  if (statusCode === 401) {
-    message += `. The access token was not accepted by ${ctx.server}: check that it is valid and not revoked, ` +
-      `and that it belongs to this server (sandbox tokens work only with server: "sandbox", production tokens ` +
-      `only with production)`
-  }
+  message += hint(
+    ctx,
+    statusCode,
+    headers,
+    body,
+    Option.getOrUndefined(Option.flatMap(parsed, (p) => Option.fromNullable(text(p.error))))
+  )
   if (retryAfter !== undefined) message += ` (Retry-After: ${Duration.format(retryAfter)})`
   return sdkError(ctx, { reason: "StatusCode", message, statusCode, body, retryAfter })
 }
@@ -248,21 +324,40 @@ export const describeParseError = (error: ParseResult.ParseError): Array<string>
   )
 
 /**
- * Builds a decoder of JSON text with a schema, answering the one-line-per-field problems on
- * failure. Build it once, outside the hot path: a valid body is decoded by the compiled
- * decoder (`CompiledSchema`), any other by `ParseResult`, which says what is wrong.
+ * Decodes the JSON text of a 2XX body with a response decoder, answering one `path: problem` line
+ * per bad field on failure.
  *
  * @internal
  */
-export const decodeJson = <A, I>(schema: Schema.Schema<A, I>): BodyDecoder<A> => {
-  const decodeValue = CompiledSchema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })
-  return (body) => {
-    let json: unknown
-    try {
-      json = JSON.parse(body)
-    } catch (cause) {
-      return Either.left({ problems: [`body: not valid JSON (${describeCause(cause)})`], cause })
-    }
-    return Either.mapLeft(decodeValue(json), (error) => ({ problems: describeParseError(error) }))
+export const decodeBody = <A>(
+  decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>,
+  body: string
+): Either.Either<A, { readonly problems: ReadonlyArray<string>; readonly cause?: unknown }> => {
+  let json: unknown
+  try {
+    json = JSON.parse(body)
+  } catch (cause) {
+    return Either.left({ problems: [`body: not valid JSON (${describeCause(cause)})`], cause })
   }
+  return Either.mapLeft(decode(json), (error) => ({ problems: describeParseError(error) }))
 }
+
+/**
+ * The member `MemberSessions.create` looked up does not exist (or the token cannot read it): the
+ * error the legacy endpoint gave, with the status today's Polar answered.
+ *
+ * @internal
+ */
+export const memberDoesNotExist = (memberId: string): HTTPValidationError =>
+  new HTTPValidationError({
+    statusCode: 404,
+    error: "ResourceNotFound",
+    detail: [
+      new ValidationError({
+        type: "value_error",
+        loc: ["body", "member_id"],
+        msg: "Member does not exist.",
+        input: memberId
+      })
+    ]
+  })

@@ -6,11 +6,12 @@
  * client answer for valid and invalid inputs. The two runs must print the same answers.
  */
 import { MemberSessions } from "@effect-polar/client"
-import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+// core keeps CompiledSchema internal: the probe reads it from core's sources to see which path answered
+import * as CompiledSchema from "../../../core/src/internal/compiledSchema.js"
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import { validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import { Effect, Either, ParseResult, Schema } from "effect"
-import { fakePolar, fixture, json, MEMBER_ID } from "../utils.js"
+import { legacyPolar, fixture, json, MEMBER_ID } from "../utils.js"
 
 const codegen = ((): boolean => {
   try {
@@ -63,7 +64,7 @@ const create = (input: { readonly memberId: string; readonly returnUrl?: string 
       HTTPValidationError: (error) => Effect.succeed({ validation: JSON.parse(JSON.stringify(error.detail)) }),
       SDKError: (error) => Effect.succeed({ sdkError: error.message })
     }),
-    Effect.provide(fakePolar([json(status, body)], { retry: false }).layer)
+    Effect.provide(legacyPolar([json(status, body)], { retry: false }).layer)
   )
 
 const calls = await Effect.runPromise(Effect.all([

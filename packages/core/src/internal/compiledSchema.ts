@@ -22,7 +22,7 @@
  * and runtimes that forbid generating code (a `Content-Security-Policy` without
  * `unsafe-eval`) leave `ParseResult` alone at work.
  *
- * @since 0.1.0
+ * @internal
  */
 import * as Either from "effect/Either"
 import { identity } from "effect/Function"
@@ -34,8 +34,7 @@ import * as AST from "effect/SchemaAST"
 /**
  * What a compiled function answers when it did not produce a value.
  *
- * @since 0.1.0
- * @category Symbols
+ * @internal
  */
 export const Fail: unique symbol = Symbol.for("@effect-polar/core/CompiledSchema/Fail")
 
@@ -46,16 +45,14 @@ export const Fail: unique symbol = Symbol.for("@effect-polar/core/CompiledSchema
 const failed: unique symbol = Symbol("failed")
 
 /**
- * @since 0.1.0
- * @category Symbols
+ * @internal
  */
 export type Fail = typeof Fail
 
 /**
  * A compiled decoding or encoding: the value, or `Fail`.
  *
- * @since 0.1.0
- * @category Models
+ * @internal
  */
 export type Compiled<In, Out> = (input: In) => Out | Fail
 
@@ -406,8 +403,7 @@ const typed = <In, Out>(parse: Parse): Compiled<In, Out> => parse as Compiled<In
 /**
  * Compiles the decoding of `schema` (from its encoded side to its type side).
  *
- * @since 0.1.0
- * @category Compiling
+ * @internal
  */
 export const decoder = <A, I>(schema: Schema.Schema<A, I>, options?: AST.ParseOptions): Compiled<unknown, A> =>
   typed(lazily(() => compileAst(schema.ast, true, options ?? AST.defaultParseOption)))
@@ -415,8 +411,7 @@ export const decoder = <A, I>(schema: Schema.Schema<A, I>, options?: AST.ParseOp
 /**
  * Compiles the encoding of `schema` (from its type side to its encoded side).
  *
- * @since 0.1.0
- * @category Compiling
+ * @internal
  */
 export const encoder = <A, I>(schema: Schema.Schema<A, I>, options?: AST.ParseOptions): Compiled<A, I> =>
   typed(lazily(() => compileAst(schema.ast, false, options ?? AST.defaultParseOption)))
@@ -443,8 +438,7 @@ const withReference = <In, Out>(
  * `ParseResult.decodeUnknownEither` with the compiled decoder in front: the same answers,
  * faster when the input is valid.
  *
- * @since 0.1.0
- * @category Decoding
+ * @internal
  */
 export const decodeUnknownEither = <A, I>(
   schema: Schema.Schema<A, I>,
@@ -456,8 +450,7 @@ export const decodeUnknownEither = <A, I>(
  * `ParseResult.encodeEither` with the compiled encoder in front: the same answers, faster when
  * the value is valid.
  *
- * @since 0.1.0
- * @category Encoding
+ * @internal
  */
 export const encodeEither = <A, I>(
   schema: Schema.Schema<A, I>,
