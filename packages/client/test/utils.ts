@@ -1,7 +1,7 @@
 import { PolarClient } from "@effect-polar/client"
 import { HttpClient, HttpClientError, HttpClientResponse } from "@effect/platform"
 import type { HttpClientRequest } from "@effect/platform"
-import { Effect, Layer, Redacted } from "effect"
+import { Effect, Layer, Redacted, Tracer } from "effect"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -98,3 +98,58 @@ export const transportFailure =
         cause: new TypeError("fetch failed", { cause: new Error(message) })
       })
     )
+
+/** A fixture of today's Polar (`fixtures/current/`). */
+export const current = (name: string): string => fixture(`current/${name}`)
+
+/** A member session created through `POST /v1/customer-sessions/` for a team member (`polar_mst_`). */
+export const customerSessionForMember = json(201, current("customer-session.201.member.json"))
+
+/** A customer session (`polar_cst_`): the organization has the member model off. */
+export const customerSessionForCustomer = json(201, current("customer-session.201.customer.json"))
+
+/** The member of `fixtures/current/member.200.json`. */
+export const memberFound = json(200, current("member.200.json"))
+
+/** One span as `recordSpans` saw it. */
+export interface SeenSpan {
+  readonly name: string
+  readonly attributes: Map<string, unknown>
+  readonly events: Array<{ readonly name: string; readonly attributes: Record<string, unknown> | undefined }>
+}
+
+/** A tracer recording every span's attributes and events, to provide around a call. */
+export const recordSpans = () => {
+  const spans: Array<SeenSpan> = []
+  let ids = 0
+  const tracer = Tracer.make({
+    span(name, parent, context, links, _startTime, kind) {
+      const seen: SeenSpan = { name, attributes: new Map(), events: [] }
+      spans.push(seen)
+      const id = String(++ids)
+      return {
+        _tag: "Span",
+        name,
+        spanId: id,
+        traceId: "trace",
+        parent,
+        context,
+        status: { _tag: "Started", startTime: 0n },
+        attributes: seen.attributes,
+        links,
+        sampled: true,
+        kind,
+        end() {},
+        attribute(key, value) {
+          seen.attributes.set(key, value)
+        },
+        event(eventName, _time, attributes) {
+          seen.events.push({ name: eventName, attributes })
+        },
+        addLinks() {}
+      }
+    },
+    context: (f) => f()
+  })
+  return { spans, provide: Effect.withTracer(tracer) }
+}
