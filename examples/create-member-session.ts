@@ -21,14 +21,17 @@ export const program = Effect.gen(function*() {
 /** The production wiring: POLAR_ACCESS_TOKEN / POLAR_SERVER / POLAR_SERVER_URL, over undici. */
 export const PolarLive = PolarClient.layerConfig().pipe(Layer.provide(NodeHttpClient.layerUndici))
 
-/** The program with its failures handled by tag, as an application would. */
+/**
+ * The program with its failures reported by tag, as an application would; they stay failures, so
+ * the process exits non-zero.
+ */
 export const handled = program.pipe(
-  Effect.catchTag(
+  Effect.tapErrorTag(
     "HTTPValidationError",
     (error) =>
       Console.error(`Polar refused the member: ${error.detail.map((d) => `${d.loc.join(".")} ${d.type}`).join(", ")}`)
   ),
-  Effect.catchTag("SDKError", (error) =>
+  Effect.tapErrorTag("SDKError", (error) =>
     Console.error(
       error.statusCode === 401 ? `Check POLAR_ACCESS_TOKEN: ${error.message}` : `Polar call failed: ${error.message}`
     ))

@@ -1,10 +1,15 @@
 /**
- * A "Manage billing" link: `GET /portal` creates a member session for the signed-in member and
- * answers `303 See Other` to their customer portal.
+ * A "Manage billing" link: `GET /portal` creates a customer session for the signed-in user's
+ * organization and user, with the call Polar documents today (`POST /v1/customer-sessions/`), and
+ * answers `303 See Other` to the customer portal.
  *
- * - signed in, known to Polar      → `303`, `Location: https://polar.sh/<org>/portal?member_session_token=...`
+ * The application knows its users by its own ids: it registered them with Polar as external ids
+ * (`external_id` of the customer and of the member), so it needs to store no Polar id at all:
+ * `CustomerSessions.create({ externalCustomerId, externalMemberId, returnUrl })`.
+ *
+ * - signed in, known to Polar      → `303`, `Location: https://polar.sh/<org>/portal?customer_session_token=...`
  * - not signed in                  → `401` JSON
- * - member unknown to Polar or id invalid → `404` JSON
+ * - organization or user unknown to Polar → `404` JSON
  * - Polar unreachable or failing   → `502` JSON (the `SDKError` is logged, never shown)
  *
  * Everything is composed with layers: `ServerLive(polar, appUrl)` serves `router` with the
@@ -13,30 +18,41 @@
  *
  *   pnpm --filter @effect-polar/examples exec tsx --conditions=@effect-polar/source customer-portal-redirect.ts
  */
-import { MemberSessions, PolarClient } from "@effect-polar/client"
+import { CustomerSessions, PolarClient } from "@effect-polar/client"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
-import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
+import { PolarClientTest } from "@effect-polar/testing"
 import { HttpRouter, HttpServer, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { NodeHttpClient, NodeHttpServer, NodeRuntime } from "@effect/platform-node"
 import { Console, Context, Effect, Layer, Redacted, Schema } from "effect"
 import * as http from "node:http"
 
-/** No member is signed in. */
+/** No user is signed in. */
 export class NotSignedIn extends Schema.TaggedError<NotSignedIn>()("NotSignedIn", {}) {}
 
+/** The signed-in user, by the application's own ids (Polar's external ids). */
+export interface User {
+  /** The user's organization (a team customer in Polar, `external_id` of the customer). */
+  readonly organizationId: string
+  /** The user (a member of that customer, `external_id` of the member). */
+  readonly userId: string
+}
+
 /**
- * Who is signed in. This example trusts an `x-member-id` header (`CurrentMember.fromHeader`);
- * an application would read its own session cookie instead, and swap in its own layer.
+ * Who is signed in. This example trusts `x-organization-id` and `x-user-id` headers
+ * (`CurrentUser.fromHeaders`); an application would read its own session cookie instead, and swap
+ * in its own layer.
  */
-export class CurrentMember extends Context.Tag("CurrentMember")<CurrentMember, {
-  /** The Polar member id of the member signed in on this request. */
-  readonly memberId: Effect.Effect<string, NotSignedIn, HttpServerRequest.HttpServerRequest>
+export class CurrentUser extends Context.Tag("CurrentUser")<CurrentUser, {
+  readonly user: Effect.Effect<User, NotSignedIn, HttpServerRequest.HttpServerRequest>
 }>() {
-  /** For the example only: anyone can send this header. */
-  static readonly fromHeader: Layer.Layer<CurrentMember> = Layer.succeed(CurrentMember, {
-    memberId: Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-      const id = request.headers["x-member-id"]?.trim() ?? ""
-      return id === "" ? Effect.fail(new NotSignedIn()) : Effect.succeed(id)
+  /** For the example only: anyone can send these headers. */
+  static readonly fromHeaders: Layer.Layer<CurrentUser> = Layer.succeed(CurrentUser, {
+    user: Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+      const organizationId = request.headers["x-organization-id"]?.trim() ?? ""
+      const userId = request.headers["x-user-id"]?.trim() ?? ""
+      return organizationId === "" || userId === ""
+        ? Effect.fail(new NotSignedIn())
+        : Effect.succeed({ organizationId, userId })
     })
   })
 }
@@ -44,17 +60,21 @@ export class CurrentMember extends Context.Tag("CurrentMember")<CurrentMember, {
 /** The application's own public URL, where the portal's "back" link returns. */
 export class AppUrl extends Context.Tag("AppUrl")<AppUrl, string>() {}
 
-/** Whether every problem is about the member id (unknown to Polar, or not a valid id). */
-const isAboutTheMember = (error: HTTPValidationError): boolean =>
-  error.detail.length > 0 && error.detail.every((d) => d.loc.at(-1) === "member_id")
+/** Whether Polar does not know the organization or the user (`Customer/Member does not exist...`). */
+const isUnknownToPolar = (error: HTTPValidationError): boolean =>
+  error.fromServer && error.detail.some((d) => d.type === "value_error")
 
 /** The `GET /portal` handler. */
 export const portal = Effect.gen(function*() {
-  const current = yield* CurrentMember
-  const memberId = yield* current.memberId
+  const current = yield* CurrentUser
+  const user = yield* current.user
   const returnUrl = yield* AppUrl
-  const session = yield* MemberSessions.create({ memberId, returnUrl })
-  return HttpServerResponse.redirect(Redacted.value(session.memberPortalUrl), {
+  const session = yield* CustomerSessions.create({
+    externalCustomerId: user.organizationId,
+    externalMemberId: user.userId,
+    returnUrl
+  })
+  return HttpServerResponse.redirect(Redacted.value(session.customerPortalUrl), {
     status: 303,
     // the URL carries a session token: keep it out of caches and of the portal's Referer
     headers: { "cache-control": "no-store", "referrer-policy": "no-referrer" }
@@ -63,8 +83,8 @@ export const portal = Effect.gen(function*() {
   Effect.catchTags({
     NotSignedIn: () => Effect.succeed(HttpServerResponse.unsafeJson({ error: "not_signed_in" }, { status: 401 })),
     HTTPValidationError: (error) =>
-      isAboutTheMember(error)
-        ? Effect.succeed(HttpServerResponse.unsafeJson({ error: "member_not_found" }, { status: 404 }))
+      isUnknownToPolar(error)
+        ? Effect.succeed(HttpServerResponse.unsafeJson({ error: "not_a_polar_customer" }, { status: 404 }))
         // anything else (an invalid return URL) is this application's bug
         : Effect.as(
           Effect.logError("Polar refused the portal request", error.message),
@@ -93,7 +113,7 @@ export const ServerLive = <E>(
 ): Layer.Layer<never, E, HttpServer.HttpServer> =>
   HttpServer.serve(router).pipe(
     Layer.provide(polar),
-    Layer.provide(CurrentMember.fromHeader),
+    Layer.provide(CurrentUser.fromHeaders),
     Layer.provide(Layer.succeed(AppUrl, appUrl))
   )
 
@@ -108,8 +128,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     Console.log(
       [
         `Listening on ${address} (Polar emulator, no network). Try:`,
-        `  curl -i -H "x-member-id: ${PolarEmulator.demoMembers[0]!.id}" ${appUrl}portal   # 303 to the portal`,
-        `  curl -i -H "x-member-id: 00000000-0000-4000-8000-000000000000" ${appUrl}portal   # 404`,
+        `  curl -i -H "x-organization-id: org_42" -H "x-user-id: usr_1337" ${appUrl}portal   # 303 to the portal`,
+        `  curl -i -H "x-organization-id: org_42" -H "x-user-id: nobody" ${appUrl}portal     # 404`,
         `  curl -i ${appUrl}portal   # 401`
       ].join("\n")
     )

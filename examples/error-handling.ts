@@ -2,9 +2,10 @@
  * Handling the two errors of `MemberSessions.create` by tag.
  *
  * - `HTTPValidationError`: the request was refused as invalid, either before sending (an invalid
- *   `memberId` or `returnUrl`; `fromServer` is `false`) or by Polar with a `422` (`statusCode` is
- *   `422`; for a member that does not exist, `type` is `value_error` on `body.member_id`). Match
- *   on `loc` and `type`, which are stable; show `msg` to humans, its wording may change.
+ *   `memberId` or `returnUrl`; `fromServer` is `false`) or by Polar (`fromServer` is `true`; for a
+ *   member that does not exist, `type` is `value_error` on `body.member_id`, on today's Polar and
+ *   on the legacy server alike). Match on `loc` and `type`, which are stable; show `msg` to humans,
+ *   its wording may change.
  * - `SDKError`: every other failure. `reason` says which (`StatusCode`, `Transport`, `Timeout`,
  *   `Decode`), `statusCode` is set when Polar answered, `isRetryable` says whether trying again
  *   later may help, and `message` is safe to log (no access token, no session token).
@@ -26,9 +27,9 @@ import { Console, Data, Effect, Option, Redacted } from "effect"
 export const describeDetail = (error: HTTPValidationError): Array<string> =>
   error.detail.map((d) => `${d.loc.join(".")}: ${d.type} (${d.msg})`)
 
-/** Whether Polar said the member does not exist (a `422` with `value_error` on `body.member_id`). */
+/** Whether Polar said the member does not exist (`value_error` on `body.member_id`, from the server). */
 export const isUnknownMember = (error: HTTPValidationError): boolean =>
-  error.statusCode === 422 && error.detail.some((d) => d.type === "value_error" && d.loc.at(-1) === "member_id")
+  error.fromServer && error.detail.some((d) => d.type === "value_error" && d.loc.at(-1) === "member_id")
 
 /**
  * What the application makes of one attempt to send a member to the portal.
@@ -68,7 +69,7 @@ export const onSDKError = (error: SDKError): PortalAnswer => {
   const hint = error.statusCode === 401
     ? "check POLAR_ACCESS_TOKEN"
     : error.statusCode === 403
-    ? "the access token needs the member_sessions:write scope"
+    ? "the access token lacks a scope: the message names it"
     : error.reason === "Decode"
     ? "Polar answered something this client cannot read; report it"
     : "see the message"
@@ -134,8 +135,7 @@ export const PolarUnreachable = PolarClientTest.layer({
 /** One line for what happened, without the session token. */
 export const describeAnswer = (answer: PortalAnswer): string =>
   PortalAnswer.$match(answer, {
-    Redirect: ({ url }) =>
-      `redirect to ${url.replace(/member_session_token=polar_mst_[^&]*/, "member_session_token=…")}`,
+    Redirect: ({ url }) => `redirect to ${url.replace(/((?:member|customer)_session_token=)polar_mst_[^&]*/, "$1…")}`,
     UnknownMember: ({ memberId, problems }) => `unknown member ${memberId}: ${problems.join("; ")}`,
     InvalidRequest: ({ problems, sent }) =>
       `invalid request (${sent ? "refused by Polar" : "not sent"}): ${problems.join("; ")}`,

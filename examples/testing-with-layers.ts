@@ -20,7 +20,7 @@
  *   Effect.gen(function*() {
  *     const portal = yield* Portal
  *     const url = yield* portal.linkFor("3b9e5f1a-...")
- *     assert.match(url, /^https:\/\/polar\.sh\/acme-inc\/portal\?member_session_token=polar_mst_/)
+ *     assert.match(url, /^https:\/\/polar\.sh\/acme-inc\/portal\?customer_session_token=polar_mst_/)
  *   }).pipe(Effect.provide(PortalTest)))
  * ```
  *

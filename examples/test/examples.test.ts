@@ -1,11 +1,11 @@
 import { PolarClientTest, PolarEmulator } from "@effect-polar/testing"
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Effect, Redacted } from "effect"
+import { Cause, ConfigProvider, Effect, Exit, Redacted } from "effect"
 import { execFile } from "node:child_process"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { program } from "../create-member-session.js"
-import { demo, describeSession, maskPortalUrl } from "../demo.js"
+import { demo, describeCustomerSession, describeSession, maskPortalUrl } from "../demo.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const JANE = PolarEmulator.demoMembers[0]!
@@ -31,16 +31,28 @@ describe("examples", () => {
         Effect.provide(PolarClientTest.layer()),
         env([["POLAR_MEMBER_ID", JANE.id], ["POLAR_RETURN_URL", "https://example.com/account"]])
       )
-      assert.match(url, /^https:\/\/polar\.sh\/acme-inc\/portal\?member_session_token=polar_mst_/)
+      assert.match(url, /^https:\/\/polar\.sh\/acme-inc\/portal\?customer_session_token=polar_mst_/)
     }))
 
-  it.effect("demo: uses the emulator without POLAR_ACCESS_TOKEN and masks the token", () =>
+  it.effect("demo: without POLAR_ACCESS_TOKEN both calls run against the emulator; tokens are masked", () =>
     Effect.gen(function*() {
-      const session = yield* demo(false).pipe(env([]))
-      const printed = describeSession(session, false)
+      const [member, customer] = yield* demo(false).pipe(env([]))
+      if (member?._tag !== "Member" || customer?._tag !== "Customer") return assert.fail("two sessions")
+      const printed = describeSession(member.session, false)
       assert.include(printed, JANE.email)
-      assert.notInclude(printed, Redacted.value(session.token))
-      assert.include(describeSession(session, true), Redacted.value(session.token))
+      assert.notInclude(printed, Redacted.value(member.session.token))
+      assert.include(describeSession(member.session, true), Redacted.value(member.session.token))
+      assert.isTrue(customer.session.isMemberSession)
+      const printedCustomer = describeCustomerSession(customer.session, false)
+      assert.include(printedCustomer, "Acme Inc.")
+      assert.notInclude(printedCustomer, Redacted.value(customer.session.token))
+    }))
+
+  it.effect("demo: with POLAR_ACCESS_TOKEN and no ids, it says which to set", () =>
+    Effect.gen(function*() {
+      const exit = yield* demo(false).pipe(env([["POLAR_ACCESS_TOKEN", "polar_oat_x"]]), Effect.exit)
+      assert.isTrue(Exit.isFailure(exit))
+      assert.include(Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "", "POLAR_CUSTOMER_ID")
     }))
 
   it.effect("demo: an invalid member id fails with the typed error", () =>
@@ -59,11 +71,12 @@ describe("examples", () => {
   it("`pnpm demo` as a process: prints the session, exits 0; a bad member exits 1 with the message", async () => {
     const ok = await run("demo.ts", [], {})
     assert.strictEqual(ok.code, 0, ok.stderr)
-    assert.match(ok.stdout, /started the built-in Polar emulator on http:\/\/127\.0\.0\.1:\d+/)
-    assert.include(ok.stdout, "Member session created")
+    assert.match(ok.stdout, /started the built-in Polar emulator \(today's Polar\) on http:\/\/127\.0\.0\.1:\d+/)
+    assert.include(ok.stdout, "Member session created (MemberSessions.create)")
+    assert.include(ok.stdout, "Member session created (CustomerSessions.create)")
     assert.notMatch(ok.stdout, /polar_mst_[A-Za-z0-9]{20,}/)
     const shown = await run("demo.ts", ["--show-token"], {})
-    assert.match(shown.stdout, /member_session_token=polar_mst_[A-Za-z0-9]{43}/)
+    assert.match(shown.stdout, /customer_session_token=polar_mst_[A-Za-z0-9]{20,}/)
     const bad = await run("demo.ts", [], { POLAR_MEMBER_ID: "not-a-uuid" })
     assert.strictEqual(bad.code, 1)
     assert.include(bad.stderr, "body.member_id: Input should be a valid UUID")

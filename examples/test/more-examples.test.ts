@@ -9,6 +9,7 @@ import { execFile } from "node:child_process"
 import * as http from "node:http"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
+import { portalUrlFor } from "../api-version-and-organization.js"
 import { ServerLive } from "../customer-portal-redirect.js"
 import {
   onSDKError,
@@ -22,7 +23,7 @@ import { Jane, makePortalTest, Portal, PortalTest } from "../testing-with-layers
 const here = path.dirname(fileURLToPath(import.meta.url))
 const JANE = PolarEmulator.demoMembers[0]!
 const UNKNOWN = "00000000-0000-4000-8000-000000000000"
-const PORTAL_URL = /^https:\/\/polar\.sh\/acme-inc\/portal\?member_session_token=polar_mst_[A-Za-z0-9]{43}&/
+const PORTAL_URL = /^https:\/\/polar\.sh\/acme-inc\/portal\?customer_session_token=polar_mst_[A-Za-z0-9_-]{20,}&/
 
 /** Runs an example file as a user would (tsx), answering its exit code and output. */
 const run = (file: string) =>
@@ -175,7 +176,7 @@ describe("testing-with-layers.ts", () => {
       const url = yield* portal.linkFor(PolarEmulator.demoMembers[1]!.id)
       assert.include(url, `email=${encodeURIComponent("sam+test@example.com")}`)
       const emulator = yield* PolarClientTest.Emulator
-      assert.deepStrictEqual(emulator.sessions().map((s) => s.returnUrl), ["https://app.example/account"])
+      assert.deepStrictEqual(emulator.sessions().map((s) => s.return_url), ["https://app.example/account"])
     }).pipe(Effect.provide(makePortalTest([PolarEmulator.demoMembers[1]!]))))
 
   it.effect("Portal on an unreachable Polar: PortalUnavailable, retryable", () =>
@@ -189,7 +190,7 @@ describe("testing-with-layers.ts", () => {
   it("as a process: prints the masked link and the domain error", async () => {
     const { code, stderr, stdout } = await run("testing-with-layers.ts")
     assert.strictEqual(code, 0, stderr)
-    assert.include(stdout, `Portal link for ${Jane.email}: https://polar.sh/acme-inc/portal?member_session_token=`)
+    assert.include(stdout, `Portal link for ${Jane.email}: https://polar.sh/acme-inc/portal?customer_session_token=`)
     assert.include(stdout, "PortalError MemberNotFound")
     assert.notMatch(stdout, /polar_mst_[A-Za-z0-9]{20,}/)
   })
@@ -212,28 +213,43 @@ describe("customer-portal-redirect.ts", () => {
   const served = <E>(polar: Layer.Layer<PolarClient.PolarClient | PolarClientTest.Emulator, E>) =>
     Layer.merge(ServerLive(polar, APP_URL), polar).pipe(Layer.provideMerge(TestServer))
 
-  it.effect("GET /portal for a signed-in member: 303 to the portal, return URL set to the app", () =>
+  const JANE_HEADERS = { "x-organization-id": "org_42", "x-user-id": "usr_1337" }
+
+  it.effect("GET /portal for a signed-in user: 303 to the portal, return URL set to the app", () =>
     Effect.gen(function*() {
       const address = yield* HttpServer.HttpServer.pipe(Effect.map((server) => server.address))
       assert.strictEqual(address._tag === "TcpAddress" ? address.hostname : "", "127.0.0.1")
-      const response = yield* HttpClient.get("/portal", { headers: { "x-member-id": JANE.id } })
+      const response = yield* HttpClient.get("/portal", { headers: JANE_HEADERS })
       assert.strictEqual(response.status, 303)
       assert.match(response.headers.location ?? "", PORTAL_URL)
       assert.strictEqual(response.headers["cache-control"], "no-store")
       const emulator = yield* PolarClientTest.Emulator
       const sessions = emulator.sessions()
       assert.strictEqual(sessions.length, 1)
-      assert.strictEqual(sessions[0]!.returnUrl, APP_URL)
-      assert.strictEqual(response.headers.location, Redacted.value(sessions[0]!.memberPortalUrl))
+      assert.strictEqual(sessions[0]!.return_url, APP_URL)
+      assert.strictEqual(
+        response.headers.location,
+        "customer_portal_url" in sessions[0]! ? sessions[0].customer_portal_url : undefined
+      )
+      // the call Polar documents today, by the application's own ids
+      assert.deepStrictEqual(emulator.journal().map((e) => [e.method, e.path, e.body]), [
+        ["POST", "/v1/customer-sessions/", {
+          external_customer_id: "org_42",
+          external_member_id: "usr_1337",
+          return_url: APP_URL
+        }]
+      ])
     }).pipe(Effect.provide(served(PolarClientTest.layer()))))
 
-  it.effect("GET /portal for an unknown or invalid member: 404 JSON; no header: 401", () =>
+  it.effect("GET /portal for an unknown organization or user: 404 JSON; not signed in: 401", () =>
     Effect.gen(function*() {
-      const unknown = yield* HttpClient.get("/portal", { headers: { "x-member-id": UNKNOWN } })
-      assert.strictEqual(unknown.status, 404)
-      assert.deepStrictEqual(yield* unknown.json, { error: "member_not_found" })
-      const invalid = yield* HttpClient.get("/portal", { headers: { "x-member-id": "not-a-uuid" } })
-      assert.strictEqual(invalid.status, 404)
+      const unknownUser = yield* HttpClient.get("/portal", { headers: { ...JANE_HEADERS, "x-user-id": "nobody" } })
+      assert.strictEqual(unknownUser.status, 404)
+      assert.deepStrictEqual(yield* unknownUser.json, { error: "not_a_polar_customer" })
+      const unknownOrg = yield* HttpClient.get("/portal", {
+        headers: { ...JANE_HEADERS, "x-organization-id": "org_0" }
+      })
+      assert.strictEqual(unknownOrg.status, 404)
       const anonymous = yield* HttpClient.get("/portal")
       assert.strictEqual(anonymous.status, 401)
       assert.deepStrictEqual(yield* anonymous.json, { error: "not_signed_in" })
@@ -243,7 +259,7 @@ describe("customer-portal-redirect.ts", () => {
 
   it.effect("GET /portal when Polar is unreachable: 502 JSON", () =>
     Effect.gen(function*() {
-      const response = yield* HttpClient.get("/portal", { headers: { "x-member-id": JANE.id } })
+      const response = yield* HttpClient.get("/portal", { headers: JANE_HEADERS })
       assert.strictEqual(response.status, 502)
       assert.deepStrictEqual(yield* response.json, { error: "portal_unavailable", retryable: true })
     }).pipe(Effect.provide(served(PolarUnreachable))))
@@ -253,4 +269,50 @@ describe("customer-portal-redirect.ts", () => {
       const response = yield* HttpClient.get("/nope")
       assert.strictEqual(response.status, 404)
     }).pipe(Effect.provide(served(PolarClientTest.layer()))))
+})
+
+describe("api-version-and-organization.ts", () => {
+  const PAT = "polar_pat_reaches_two_organizations"
+  const ACME_ORGANIZATION = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+  /** A personal token reaching both demo organizations, each with a customer of external id org_42. */
+  const polar = (client: Partial<PolarClient.Options>) =>
+    PolarClientTest.layer({
+      customers: [{
+        id: "e8d4b5a6-7f80-4a91-b2c3-d4e5f6a7b8c9",
+        organization: "solo-dev",
+        type: "team",
+        email: null,
+        name: "Acme EU",
+        externalId: "org_42"
+      }],
+      tokens: [{ token: PAT, organizations: ["acme-inc", "solo-dev"] }],
+      client: { accessToken: Redacted.make(PAT), ...client }
+    })
+
+  it.effect("an external id two organizations share: a 409 whose message names organizationId", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(portalUrlFor("org_42", "usr_1337"))
+      assert.strictEqual(error._tag, "SDKError")
+      if (error._tag === "SDKError") {
+        assert.strictEqual(error.statusCode, 409)
+        assert.include(error.message, "organizationId")
+      }
+    }).pipe(Effect.provide(polar({}))))
+
+  it.effect("organizationId picks one: sent as Polar-Organization, with Polar-Version 2026-10", () =>
+    Effect.gen(function*() {
+      const url = yield* portalUrlFor("org_42", "usr_1337")
+      assert.match(url, PORTAL_URL)
+      const emulator = yield* PolarClientTest.Emulator
+      const [entry] = emulator.journal()
+      assert.strictEqual(entry!.headers["polar-organization"], ACME_ORGANIZATION)
+      assert.strictEqual(entry!.headers["polar-version"], "2026-10")
+      assert.strictEqual(entry!.apiVersion, "2026-10")
+    }).pipe(Effect.provide(polar({ organizationId: ACME_ORGANIZATION, apiVersion: "2026-10" }))))
+
+  it.effect("an API version Polar does not serve: the 404's message says so", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(portalUrlFor("org_42", "usr_1337"))
+      assert.include(error.message, "Polar-Version: 2031-01")
+    }).pipe(Effect.provide(polar({ organizationId: ACME_ORGANIZATION, apiVersion: "2031-01" }))))
 })

@@ -214,6 +214,29 @@ BAD_HOSTS = ["", " ", "exa mple.com", "exa<mple.com", "a^b.com", "a|b.com", "xn-
              "ex%20ample.com", "256.0.0.1", "1.2.3.4.5", "1.2.3.04", "4294967296", "0x100000000", "[::1",
              "::1]", "[g::1]", "[1:2:3:4:5:6:7:8:9]", "[fe80::1%25eth0]", "[::1]x", "😀.com", "a_b.com",
              "ex\u00adample.com", "ex\u200bample.com", "a\u0000b.com", "a\tb.com", "[::1]:x", "a@b", "#", "?"]
+def _punycode_label(text: str) -> str:
+    return "xn--" + text.encode("punycode").decode("ascii")
+
+
+# Hosts IDNA's validity rules decide: bidi labels, joiners, marks, xn-- labels that decode to
+# something invalid, percent-encoded UTF-8, characters UTS 46 maps or ignores, and the few CJK
+# compatibility ideographs ICU4X maps where the 15.1 table disallows them.
+IDNA_EDGE_HOSTS = [
+    "א.com", "1א.com", "a.א", "אa.com", "مثال.com", "مثال1.com", "١٢٣.com", "a١.com", "א١.com", "א1.com",
+    "a\u200cb.com", "\u0915\u094d\u200d\u0937.com", "\u200d.com", "\u0628\u200c\u0628.com", "a\u200db.com",
+    _punycode_label("\u0301a") + ".com", _punycode_label("Ab\u00fc") + ".com", _punycode_label("e\u0301x") + ".com",
+    _punycode_label("\u00e9x") + ".com", _punycode_label("a\u200cb") + ".com", "xn--ls8h.la", "xn--a.com",
+    "%C3%BC.com", "%ff.com", "%41%42.com", "%E2%80%8B.com", "%00.com",
+    "\U0002F868.com", "\U0002F874.com", "\U0002F91F.com",
+    "\u2488.com", "ｘｎ--bcher-kva.example", "\u00adex.com", "ex\u00ad.com", "Ⅻ.com", "ß.com", "ς.gr", "\u3002.com",
+    "a\u0301.com", "\u0301.com", "٠.com", "a\u0660\u06f0.com",
+]
+NON_SPECIAL_AUTHORITIES = [
+    "foo://a b/", "foo://[::1]x/", "git://host:99999/", "foo://a^b/", "foo://%zz/", "foo://ü/", "foo://user@/",
+    "git+ssh://[::1]:22/x", "foo://a\tb/", "foo:///a", "foo://",
+]
+SCHEME_CONTROLS = ["ht\ttp://a.com/", "http\n://a.com/", "http://a\n.com/", "http://a.c\tom/", "h\rttps://a.com/"]
+
 SCHEMES = ["ftp", "ws", "wss", "file", "mailto", "javascript", "data", "tel", "chrome", "blob", "git+ssh",
            "HTTP", "HTTPS", "hTtPs", "h ttp", "1http", "http+unix", "httpx", "https2"]
 URL_MAX = 2083
@@ -262,7 +285,7 @@ def url_mutation(rng: random.Random) -> Mutation:
     kind = rng.choice(
         ["valid", "scheme", "scheme-form", "host", "idn", "ip", "port", "userinfo", "percent", "space",
          "backslash", "control", "nul", "surrogate", "length", "empty-host", "relative", "type", "unicode",
-         "whitespace", "random", "fragment-query", "insert", "delete"]
+         "whitespace", "random", "fragment-query", "insert", "delete", "idna-edge", "non-special", "scheme-control"]
     )
     scheme_end = url.index("://")
     rest = url[scheme_end + 3 :]
@@ -281,6 +304,12 @@ def url_mutation(rng: random.Random) -> Mutation:
         return kind, f"{url[:scheme_end]}://{rng.choice(BAD_HOSTS)}{_path(rng)}"
     if kind == "idn":
         return kind, f"{url[:scheme_end]}://{rng.choice(IDN_HOSTS)}{_path(rng)}"
+    if kind == "idna-edge":
+        return kind, f"{url[:scheme_end]}://{rng.choice(IDNA_EDGE_HOSTS)}{_path(rng)}"
+    if kind == "non-special":
+        return kind, rng.choice(NON_SPECIAL_AUTHORITIES)
+    if kind == "scheme-control":
+        return kind, rng.choice(SCHEME_CONTROLS)
     if kind == "ip":
         return kind, f"{url[:scheme_end]}://{rng.choice(IPV4_HOSTS + IPV6_HOSTS + BAD_HOSTS[18:30])}{_path(rng)}"
     if kind == "port":

@@ -1,4 +1,4 @@
-import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
+// internal to core: its contract is tested here, against its sources
 import { Address, Customer } from "@effect-polar/core/Customer"
 import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
 import { Member } from "@effect-polar/core/Member"
@@ -8,6 +8,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Arbitrary, Effect, Either, FastCheck as fc, ParseResult, Redacted, Schema } from "effect"
 import type { SchemaAST } from "effect"
 import * as util from "node:util"
+import * as CompiledSchema from "../src/internal/compiledSchema.js"
 import { fixtureJson } from "./fixtures.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -23,16 +24,37 @@ const isEnumerable = (u: object, key: PropertyKey): boolean => Object.prototype.
  * symbol keys), also comparing the order of the keys, and `Redacted` values by what they hold
  * (two `Redacted` are distinct objects whose content `isDeepStrictEqual` cannot see).
  */
+/**
+ * What a value that looks like a `Redacted` or a `Date` holds. A mutated input can have their
+ * prototype without being one (`Object.create(Date.prototype)`, a copy of a `Redacted` that the
+ * registry does not know): then there is nothing inside to compare, and only identity counts.
+ */
+const held = (read: () => unknown): { readonly ok: true; readonly value: unknown } | { readonly ok: false } => {
+  try {
+    return { ok: true, value: read() }
+  } catch {
+    return { ok: false }
+  }
+}
+
+const sameHeld = (a: ReturnType<typeof held>, b: ReturnType<typeof held>): boolean =>
+  a.ok && b.ok && same(a.value, b.value)
+
 const same = (a: unknown, b: unknown): boolean => {
   if (Object.is(a, b)) return true
   if (!isObjectLike(a) || !isObjectLike(b)) return false
   if (Redacted.isRedacted(a) || Redacted.isRedacted(b)) {
-    return Redacted.isRedacted(a) && Redacted.isRedacted(b) && same(Redacted.value(a), Redacted.value(b))
+    return Redacted.isRedacted(a) && Redacted.isRedacted(b) &&
+      sameHeld(held(() => Redacted.value(a)), held(() => Redacted.value(b)))
   }
   const protoA: unknown = Object.getPrototypeOf(a)
   const protoB: unknown = Object.getPrototypeOf(b)
   if (protoA !== protoB && !same(protoA, protoB)) return false
-  if (a instanceof Date && !(b instanceof Date && Object.is(a.getTime(), b.getTime()))) return false
+  if (
+    a instanceof Date &&
+    !(b instanceof Date &&
+      sameHeld(held(() => Date.prototype.getTime.call(a)), held(() => Date.prototype.getTime.call(b))))
+  ) return false
   if (a instanceof Map && !(b instanceof Map && same([...a], [...b]))) return false
   if (a instanceof Set && !(b instanceof Set && same([...a], [...b]))) return false
   const keysA = Reflect.ownKeys(a)
@@ -46,7 +68,10 @@ const same = (a: unknown, b: unknown): boolean => {
 
 /** A copy for display: what `Redacted` values hold, the class of an instance, a `__proto__` own key. */
 const reveal = (u: unknown): unknown => {
-  if (Redacted.isRedacted(u)) return { "Redacted.value": reveal(Redacted.value(u)) }
+  if (Redacted.isRedacted(u)) {
+    const inside = held(() => Redacted.value(u))
+    return inside.ok ? { "Redacted.value": reveal(inside.value) } : { Redacted: "(not a registered Redacted)" }
+  }
   if (Array.isArray(u)) return u.map(reveal)
   if (!isObjectLike(u) || u instanceof Date || u instanceof Map || u instanceof Set) return u
   const out: Record<PropertyKey, unknown> = {}

@@ -93,7 +93,10 @@ export const httpClient = (emulator: PolarEmulator.PolarEmulator): HttpClient.Ht
   )
 
 /**
- * A layer providing `PolarClient` (served by a fresh emulator) and `Emulator`.
+ * A layer providing `PolarClient` (served by a fresh emulator) and `Emulator`. The emulator is
+ * today's Polar unless `generation: "legacy"` asks for the server of January to March 2026 (with
+ * `POST /v1/member-sessions/`); the client is told which, as it knows Polar's own servers, so
+ * `MemberSessions.create` makes no probe (override with `client: { memberSessionsRoute }`).
  *
  * @example
  * ```ts
@@ -103,6 +106,11 @@ export const httpClient = (emulator: PolarEmulator.PolarEmulator): HttpClient.Ht
  *
  * const test = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" }).pipe(
  *   Effect.provide(PolarClientTest.layer({ members: [{ id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", email: "a@b.c" }] }))
+ * )
+ *
+ * // the legacy server generation
+ * const legacy = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" }).pipe(
+ *   Effect.provide(PolarClientTest.layer({ generation: "legacy" }))
  * )
  * ```
  *
@@ -118,6 +126,8 @@ export const layer = (options: Options = {}): Layer.Layer<PolarClient.PolarClien
       serverURL: "http://polar.test",
       // in process: nothing crosses a network
       allowInsecureHttp: true,
+      // the client knows which server it talks to, as it knows Polar's own: no probe in the journal
+      memberSessionsRoute: emulator.generation === "legacy" ? "legacy" : "customer-sessions",
       ...options.client
     }).pipe(
       Layer.provide(Layer.succeed(HttpClient.HttpClient, httpClient(emulator))),

@@ -1,22 +1,39 @@
 /**
- * A faithful model of Polar's `POST /v1/member-sessions/`: organizations with their feature flags,
- * customers, members, access tokens with scopes, the sessions created, the server's validation
- * and errors, its rate limit, plus fault scripting and a request journal for tests.
+ * A model of Polar's API for the sessions that open its customer portal, in two server
+ * generations:
+ *
+ * - `"current"` (the default): Polar as it runs today. `POST /v1/customer-sessions/` (a member
+ *   session for a member of a customer whose organization has the member model on, else a customer
+ *   session), `GET /v1/customers/{id}/members/{member_id}` and `GET /v1/members/{id}`;
+ *   `Polar-Version` and `Polar-Organization` honoured; `/v1/member-sessions/` is `404`.
+ * - `"legacy"`: the server of January to March 2026, with only `POST /v1/member-sessions/`.
+ *
+ * State (organizations with their feature flags, individual and team customers, members, access
+ * tokens with scopes, the sessions created) is seeded from plain data with defaults. Every answer is
+ * the server's, checked in its order (API version, rate limit, token, route, JSON body, scopes,
+ * validation, the endpoint), its validation errors those of
+ * `@effect-polar/core`'s re-implementation of Polar's pydantic models, its response JSON written here
+ * field by field. Tests script faults and read a journal of the requests received.
  *
  * The model is written once and served two ways: in process by `PolarClientTest.layer` (no
  * socket) and over HTTP by `PolarEmulatorServer`.
  *
  * @since 0.1.0
  */
-import { ValidationError } from "@effect-polar/core/HTTPValidationError"
-import { MemberSession } from "@effect-polar/core/MemberSession"
-import { validateWire } from "@effect-polar/core/MemberSessionCreate"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
+import * as Demo from "./internal/emulator/demo.js"
+import * as Faults from "./internal/emulator/faults.js"
+import * as Generations from "./internal/emulator/generations.js"
+import { header } from "./internal/emulator/http.js"
+import * as Ids from "./internal/emulator/ids.js"
+import * as Journal from "./internal/emulator/journal.js"
+import * as Pipeline from "./internal/emulator/pipeline.js"
+import * as RateLimiter from "./internal/emulator/rateLimit.js"
+import * as State from "./internal/emulator/state.js"
 
 // -----------------------------------------------------------------------------
 // Seeds
@@ -24,7 +41,8 @@ import * as Schema from "effect/Schema"
 
 /**
  * An organization. `memberModelEnabled` and `seatBasedPricingEnabled` default to `true`;
- * `environment` (which frontend portal URLs use) defaults to `production`.
+ * `environment` (which frontend portal URLs use) defaults to `production`. Seeding a slug again
+ * updates that organization.
  *
  * @since 0.1.0
  * @category Schemas
@@ -44,7 +62,31 @@ export const OrganizationSeed = Schema.Struct({
 export type OrganizationSeed = typeof OrganizationSeed.Type
 
 /**
- * A customer. Defaults: the first organization, a team named after it.
+ * A billing address (`country` an ISO 3166-1 alpha-2 code).
+ *
+ * @since 0.2.0
+ * @category Schemas
+ */
+export const AddressSeed = Schema.Struct({
+  line1: Schema.optional(Schema.NullOr(Schema.String)),
+  line2: Schema.optional(Schema.NullOr(Schema.String)),
+  postalCode: Schema.optional(Schema.NullOr(Schema.String)),
+  city: Schema.optional(Schema.NullOr(Schema.String)),
+  state: Schema.optional(Schema.NullOr(Schema.String)),
+  country: Schema.String
+})
+
+/**
+ * @since 0.2.0
+ * @category Models
+ */
+export type AddressSeed = typeof AddressSeed.Type
+
+/**
+ * A customer. Defaults: the first organization, `type: "team"`, `email` `billing@<slug>.example`
+ * (`null` for a team customer without one), `name` the organization's slug, not verified, created
+ * 2026-01-01. `type` is open (`individual`, `team`, or anything, to exercise a client's enums);
+ * `billingName` unset makes the wire's `billing_name` fall back to `name`, as Polar does.
  *
  * @since 0.1.0
  * @category Schemas
@@ -52,10 +94,22 @@ export type OrganizationSeed = typeof OrganizationSeed.Type
 export const CustomerSeed = Schema.Struct({
   id: Schema.String,
   organization: Schema.optional(Schema.String),
-  email: Schema.optional(Schema.String),
+  type: Schema.optional(Schema.NullOr(Schema.String)),
+  email: Schema.optional(Schema.NullOr(Schema.String)),
+  emailVerified: Schema.optional(Schema.Boolean),
   name: Schema.optional(Schema.NullOr(Schema.String)),
+  billingName: Schema.optional(Schema.NullOr(Schema.String)),
   externalId: Schema.optional(Schema.NullOr(Schema.String)),
-  type: Schema.optional(Schema.NullOr(Schema.String))
+  metadata: Schema.optional(
+    Schema.Record({ key: Schema.String, value: Schema.Union(Schema.String, Schema.Number, Schema.Boolean) })
+  ),
+  billingAddress: Schema.optional(Schema.NullOr(AddressSeed)),
+  taxId: Schema.optional(Schema.NullOr(Schema.Tuple(Schema.NullOr(Schema.String), Schema.NullOr(Schema.String)))),
+  locale: Schema.optional(Schema.NullOr(Schema.String)),
+  /** ISO 8601. */
+  createdAt: Schema.optional(Schema.String),
+  /** ISO 8601. */
+  modifiedAt: Schema.optional(Schema.NullOr(Schema.String))
 })
 
 /**
@@ -65,8 +119,10 @@ export const CustomerSeed = Schema.Struct({
 export type CustomerSeed = typeof CustomerSeed.Type
 
 /**
- * A member. `{ id, email }` is enough: it then belongs to the default customer of the first
- * organization, with role `member`.
+ * A member. `{ id, email }` is enough: it then belongs to the first team customer of the first
+ * organization (one is made if there is none), with role `member`. `customerId` names its customer
+ * (made, as a team customer, if it was not seeded); `organization` picks the organization whose
+ * first team customer it joins.
  *
  * @since 0.1.0
  * @category Schemas
@@ -78,7 +134,11 @@ export const MemberSeed = Schema.Struct({
   externalId: Schema.optional(Schema.NullOr(Schema.String)),
   role: Schema.optional(Schema.String),
   customerId: Schema.optional(Schema.String),
-  organization: Schema.optional(Schema.String)
+  organization: Schema.optional(Schema.String),
+  /** ISO 8601; defaults to the customer's creation time. */
+  createdAt: Schema.optional(Schema.String),
+  /** ISO 8601. */
+  modifiedAt: Schema.optional(Schema.NullOr(Schema.String))
 })
 
 /**
@@ -88,7 +148,12 @@ export const MemberSeed = Schema.Struct({
 export type MemberSeed = typeof MemberSeed.Type
 
 /**
- * An access token. `scopes` default to `["member_sessions:write"]`; `organization` to the first.
+ * An access token. Its prefix says whose it is: an organization access token (`polar_oat_`) or an
+ * OAuth token of an organization (`polar_at_o_`) reaches one organization (`organization`, default
+ * the first); any other (a personal access token `polar_pat_`, an OAuth token of a user
+ * `polar_at_u_`) reaches the `organizations` listed (default: `organization`, or the first), and
+ * `Polar-Organization` narrows it to one. `scopes` default to `customer_sessions:write`,
+ * `members:read`, `members:write` and `member_sessions:write`.
  *
  * @since 0.1.0
  * @category Schemas
@@ -96,6 +161,7 @@ export type MemberSeed = typeof MemberSeed.Type
 export const TokenSeed = Schema.Struct({
   token: Schema.String,
   organization: Schema.optional(Schema.String),
+  organizations: Schema.optional(Schema.Array(Schema.String)),
   scopes: Schema.optional(Schema.Array(Schema.String))
 })
 
@@ -106,7 +172,9 @@ export const TokenSeed = Schema.Struct({
 export type TokenSeed = typeof TokenSeed.Type
 
 /**
- * Plain data to seed an emulator with (also the body of `POST /_emulator/seed`).
+ * Plain data to seed an emulator with (also the body of `POST /_emulator/seed`). Organizations
+ * are seeded first, then customers, members and tokens; an organization named by slug and not
+ * seeded is made with the defaults.
  *
  * @since 0.1.0
  * @category Schemas
@@ -123,6 +191,10 @@ export const Seed = Schema.Struct({
  * @category Models
  */
 export type Seed = typeof Seed.Type
+
+// -----------------------------------------------------------------------------
+// Faults, options
+// -----------------------------------------------------------------------------
 
 /**
  * A scripted fault, applied to one request. The parts combine: `delay` then `status` answers a
@@ -170,20 +242,43 @@ export type RateLimit = "production" | "sandbox" | {
 }
 
 /**
+ * Which server the emulator is: `"current"` (Polar today) or `"legacy"` (January to March 2026,
+ * `POST /v1/member-sessions/`).
+ *
+ * @since 0.2.0
+ * @category Models
+ */
+export type GenerationName = "current" | "legacy"
+
+/**
  * @since 0.1.0
  * @category Models
  */
 export interface Options extends Omit<Seed, "members"> {
-  /** Members to seed; defaults to `demoMembers`. */
+  /** The server generation. Default `"current"`. */
+  readonly generation?: GenerationName | undefined
+  /**
+   * Members to seed. Without them the generation's demo seed (`demoSeed`, `legacyDemoSeed`) is
+   * added after the organizations and customers given (a demo organization whose slug is given is
+   * left out).
+   */
   readonly members?: ReadonlyArray<MemberSeed> | undefined
   /** Seed of the deterministic ids and tokens. Default `1`. */
   readonly seed?: number | undefined
-  /** Accept any bearer token (as a token of the first organization with every scope). Default: `true` when no `tokens` are seeded. */
+  /**
+   * Accept any bearer token nobody seeded, with every scope: in the current generation as a token
+   * reaching every organization (which `Polar-Organization` narrows), in the legacy one as a token
+   * of the first organization. Default: `true` when no `tokens` are seeded.
+   */
   readonly acceptAnyToken?: boolean | undefined
   /** Per-token rate limit; off by default. */
   readonly rateLimit?: RateLimit | false | undefined
   /** How many requests the journal keeps, and how many sessions `sessions()` keeps (the oldest are dropped). Default `1000`. */
   readonly journalSize?: number | undefined
+  /** The `Polar-Version`s the current generation serves. Default `apiVersions`. */
+  readonly apiVersions?: ReadonlyArray<string> | undefined
+  /** The version served when a request sends none; one of `apiVersions`. Default `defaultApiVersion`. */
+  readonly defaultApiVersion?: string | undefined
 }
 
 // -----------------------------------------------------------------------------
@@ -198,6 +293,7 @@ export interface Options extends Omit<Seed, "members"> {
  */
 export interface Request {
   readonly method: string
+  /** The path, without the query. */
   readonly path: string
   readonly headers: Readonly<Record<string, string | undefined>>
   readonly body: string
@@ -239,11 +335,156 @@ export interface JournalEntry {
   readonly path: string
   readonly headers: Readonly<Record<string, string>>
   readonly body: unknown
+  /**
+   * The API version the request was served with (its `Polar-Version`, or the default); `null` when
+   * its `Polar-Version` was refused, and in the legacy generation.
+   */
+  readonly apiVersion: string | null
+  /** Its `Polar-Organization` header, if any. */
+  readonly organization: string | null
   /** What was answered: a status, `"reset"`, or `"pending"` while a delayed answer is on its way. */
   readonly outcome: number | "reset" | "pending"
   /** When it arrived, in milliseconds on the Effect clock. */
   readonly at: number
 }
+
+// -----------------------------------------------------------------------------
+// Wire JSON of what the emulator creates
+// -----------------------------------------------------------------------------
+
+/**
+ * `Address` on the wire.
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface AddressJson {
+  readonly line1: string | null
+  readonly line2: string | null
+  readonly postal_code: string | null
+  readonly city: string | null
+  readonly state: string | null
+  readonly country: string
+}
+
+/**
+ * Today's `Customer` on the wire, fields in the server's order.
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface CustomerJson {
+  readonly id: string
+  readonly created_at: string
+  readonly modified_at: string | null
+  readonly metadata: Readonly<Record<string, string | number | boolean>>
+  readonly external_id: string | null
+  readonly email: string | null
+  readonly email_verified: boolean
+  readonly type: string
+  readonly name: string | null
+  readonly billing_name: string | null
+  readonly billing_address: AddressJson | null
+  readonly tax_id: readonly [string | null, string | null] | null
+  readonly locale: string | null
+  readonly organization_id: string
+  readonly default_payment_method_id: string | null
+  readonly deleted_at: string | null
+  readonly first_user_event_at: string | null
+  readonly avatar_url: string | null
+}
+
+/**
+ * The legacy generation's `Customer` on the wire, fields in the server's order.
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface LegacyCustomerJson {
+  readonly id: string
+  readonly created_at: string
+  readonly modified_at: string | null
+  readonly metadata: Readonly<Record<string, string | number | boolean>>
+  readonly external_id: string | null
+  readonly email: string
+  readonly email_verified: boolean
+  readonly type: string | null
+  readonly name: string | null
+  readonly billing_address: AddressJson | null
+  readonly tax_id: readonly [string | null, string | null] | null
+  readonly locale: string | null
+  readonly organization_id: string
+  readonly deleted_at: string | null
+  readonly avatar_url: string
+}
+
+/**
+ * `Member` on the wire (both generations).
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface MemberJson {
+  readonly id: string
+  readonly created_at: string
+  readonly modified_at: string | null
+  readonly customer_id: string
+  readonly email: string
+  readonly name: string | null
+  readonly external_id: string | null
+  readonly role: string
+}
+
+/**
+ * Today's `CustomerSession` (the `201` of `POST /v1/customer-sessions/`): `token` starts
+ * `polar_mst_` for a member session, `polar_cst_` for a customer session.
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface CustomerSessionJson {
+  readonly created_at: string
+  readonly modified_at: string | null
+  readonly id: string
+  readonly token: string
+  readonly expires_at: string
+  readonly return_url: string | null
+  readonly customer_portal_url: string
+  readonly customer_id: string
+  readonly customer: CustomerJson
+}
+
+/**
+ * The legacy `MemberSession` (the `201` of `POST /v1/member-sessions/`).
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export interface MemberSessionJson {
+  readonly created_at: string
+  readonly modified_at: string | null
+  readonly id: string
+  readonly token: string
+  readonly expires_at: string
+  readonly return_url: string | null
+  readonly member_portal_url: string
+  readonly member_id: string
+  readonly member: MemberJson
+  readonly customer_id: string
+  readonly customer: LegacyCustomerJson
+}
+
+/**
+ * A session an emulator created, as it answered it.
+ *
+ * @since 0.2.0
+ * @category Wire
+ */
+export type SessionJson = CustomerSessionJson | MemberSessionJson
+
+// -----------------------------------------------------------------------------
+// The emulator
+// -----------------------------------------------------------------------------
 
 /**
  * The emulator.
@@ -252,6 +493,8 @@ export interface JournalEntry {
  * @category Models
  */
 export interface PolarEmulator {
+  /** The server generation it emulates. */
+  readonly generation: GenerationName
   /** Answers one request as Polar would (or as scripted). */
   readonly handle: (request: Request) => Effect.Effect<Outcome>
   /** Adds organizations, customers, members or tokens. */
@@ -262,8 +505,8 @@ export interface PolarEmulator {
   readonly journal: () => ReadonlyArray<JournalEntry>
   /** Empties the journal. */
   readonly clearJournal: () => void
-  /** The sessions created, oldest first (at most `journalSize`, the latest). */
-  readonly sessions: () => ReadonlyArray<MemberSession>
+  /** The sessions created, oldest first (at most `journalSize`, the latest), as answered: plain wire JSON. */
+  readonly sessions: () => ReadonlyArray<SessionJson>
   /** Back to the state the emulator was made with (seed, no faults, empty journal). */
   readonly reset: () => void
 }
@@ -273,21 +516,33 @@ export interface PolarEmulator {
 // -----------------------------------------------------------------------------
 
 /**
- * Two members the demo and examples can use with no setup.
+ * The current generation's demo data, from the contract's fixtures: organization `acme-inc`
+ * (member model on) with the team customer Acme Inc. (`c5a1e2d3-…`, no email) and its billing
+ * manager Jane (`3b9e5f1a-…`, `jane.doe@acme.example`); organization `solo-dev` (member model off)
+ * with the individual customer Sam Test (`d6b2f3e4-…`, `sam+test@example.com`) and its owner
+ * member Sam (`9e8d7c6b-…`).
+ *
+ * @since 0.2.0
+ * @category Constants
+ */
+export const demoSeed: Seed = Demo.current
+
+/**
+ * The legacy generation's demo data: `demoSeed` with an email for Acme Inc.
+ * (`billing@acme.example`: customers could not lack one before March 2026).
+ *
+ * @since 0.2.0
+ * @category Constants
+ */
+export const legacyDemoSeed: Seed = Demo.legacy
+
+/**
+ * The demo members (Jane, then Sam), in both generations.
  *
  * @since 0.1.0
  * @category Constants
  */
-export const demoMembers: ReadonlyArray<MemberSeed> = [
-  {
-    id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b",
-    email: "jane.doe@acme.example",
-    name: "Jane Doe",
-    externalId: "usr_1337",
-    role: "billing_manager"
-  },
-  { id: "9e8d7c6b-5a4f-4e3d-a2c1-b0a9f8e7d6c5", email: "sam+test@example.com", role: "owner" }
-]
+export const demoMembers: ReadonlyArray<MemberSeed> = demoSeed.members ?? []
 
 /**
  * Polar's rate limits per token.
@@ -300,418 +555,123 @@ export const polarRateLimits = {
   sandbox: { requests: 100, window: Duration.minutes(1) }
 } as const
 
-const PATH = "/v1/member-sessions/"
-const FRONTEND = { production: "https://polar.sh", sandbox: "https://sandbox.polar.sh" } as const
-const WRITE_SCOPES = ["member_sessions:write", "web_write"]
-const EPOCH = "2026-01-01T00:00:00Z"
+/**
+ * The `Polar-Version`s the current generation serves by default: those `@polar-sh/sdk` 1.0.1
+ * knows.
+ *
+ * @since 0.2.0
+ * @category Constants
+ */
+export const apiVersions: ReadonlyArray<string> = Generations.API_VERSIONS
 
-const encodeSession = Schema.encodeSync(MemberSession)
-const decodeSession = Schema.decodeUnknownSync(MemberSession)
-const encodeErrors = Schema.encodeSync(Schema.Array(ValidationError))
+/**
+ * The API version served to a request without `Polar-Version`.
+ *
+ * @since 0.2.0
+ * @category Constants
+ */
+export const defaultApiVersion: string = Generations.DEFAULT_API_VERSION
 
-/** A small deterministic generator (mulberry32). */
-const makeRandom = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+/** The seed an emulator starts from: the options, plus the demo when no members are given. */
+const initialSeed = (options: Options, demo: Seed): Seed => {
+  if (options.members !== undefined) return options
+  const given = new Set((options.organizations ?? []).map((org) => org.slug))
+  return {
+    organizations: [...(options.organizations ?? []), ...(demo.organizations ?? []).filter((o) => !given.has(o.slug))],
+    customers: [...(options.customers ?? []), ...(demo.customers ?? [])],
+    members: demo.members ?? [],
+    tokens: options.tokens ?? []
   }
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Outcome => ({
-  _tag: "Response",
-  status,
-  headers: { "content-type": "application/json", ...headers },
-  body: JSON.stringify(body)
-})
-
-const validationError = (error: string, detail: ReadonlyArray<ValidationError>): Outcome =>
-  json(422, { error, detail: encodeErrors(detail) })
-
-/** Python's `json` error for a body V8 refused, with its position, as FastAPI reports it. */
-const jsonInvalid = (body: string, cause: unknown): Outcome => {
-  const match = /position (\d+)/.exec(cause instanceof Error ? cause.message : "")
-  const position = match === null ? body.length : Number(match[1])
-  return validationError("RequestValidationError", [
-    new ValidationError({
-      type: "json_invalid",
-      loc: ["body", position],
-      msg: "JSON decode error",
-      input: {},
-      ctx: { error: body.trim() === "" || position >= body.length ? "Expecting value" : "Invalid JSON" }
-    })
-  ])
-}
-
-const redactAuthorization = (value: string): string => {
-  const match = /^(Bearer\s+)(.*)$/i.exec(value)
-  if (match === null) return "<redacted>"
-  const token = match[2] ?? ""
-  const prefix = /^polar_[a-z]+_/.exec(token)?.[0] ?? ""
-  return `${match[1]}${prefix}<redacted>`
-}
-
-// -----------------------------------------------------------------------------
-// The model
-// -----------------------------------------------------------------------------
-
-interface Organization {
-  readonly id: string
-  readonly slug: string
-  readonly memberModelEnabled: boolean
-  readonly seatBasedPricingEnabled: boolean
-  readonly environment: "production" | "sandbox"
-}
-
-interface Customer {
-  readonly id: string
-  readonly organizationId: string
-  readonly email: string
-  readonly name: string | null
-  readonly externalId: string | null
-  readonly type: string | null
-}
-
-interface Member {
-  readonly id: string
-  readonly email: string
-  readonly name: string | null
-  readonly externalId: string | null
-  readonly role: string
-  readonly customerId: string
-}
-
-interface Token {
-  readonly organizationId: string
-  readonly scopes: ReadonlyArray<string>
-}
-
 /**
- * Makes an emulator with its own state.
+ * Makes an emulator with its own state. It throws when `defaultApiVersion` is not one of
+ * `apiVersions` (as Polar's server refuses to start).
  *
  * @example
  * ```ts
  * import { PolarEmulator } from "@effect-polar/testing"
  *
  * const emulator = PolarEmulator.make({
- *   organizations: [{ slug: "acme", seatBasedPricingEnabled: false }],
- *   members: [{ id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", email: "jane@acme.example" }]
+ *   organizations: [{ slug: "acme", memberModelEnabled: true }],
+ *   customers: [{ id: "c5a1e2d3-4b5c-4d6e-8f70-8192a3b4c5d6", type: "team", email: null }],
+ *   members: [
+ *     { id: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b", email: "jane@acme.example", customerId: "c5a1e2d3-4b5c-4d6e-8f70-8192a3b4c5d6" }
+ *   ]
  * })
  * emulator.script({ status: 503 }) // the next request gets a 503
+ *
+ * // the legacy server, with POST /v1/member-sessions/
+ * const legacy = PolarEmulator.make({ generation: "legacy" })
  * ```
  *
  * @since 0.1.0
  * @category Constructors
  */
 export const make = (options: Options = {}): PolarEmulator => {
-  let random = makeRandom(options.seed ?? 1)
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join("")
-  const uuid4 = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`
-  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-  const sessionToken = () =>
-    `polar_mst_${Array.from({ length: 43 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join("")}`
-
-  const acceptAnyToken = options.acceptAnyToken ?? (options.tokens === undefined || options.tokens.length === 0)
+  const generation = Generations.of(options.generation ?? "current")
+  const versioning: Pipeline.Versioning | undefined = generation.versioning === undefined ? undefined : {
+    versions: options.apiVersions ?? generation.versioning.versions,
+    default: options.defaultApiVersion ?? generation.versioning.default
+  }
+  if (versioning !== undefined && !versioning.versions.includes(versioning.default)) {
+    throw new Error(`Default API version ${versioning.default} is not supported`)
+  }
+  const journalSize = Math.max(0, options.journalSize ?? 1000)
   const rateLimit = options.rateLimit === undefined || options.rateLimit === false
     ? undefined
     : typeof options.rateLimit === "string"
     ? polarRateLimits[options.rateLimit]
     : options.rateLimit
-  const rateWindow = rateLimit === undefined ? 0 : Duration.toMillis(rateLimit.window)
-  const journalSize = Math.max(0, options.journalSize ?? 1000)
 
-  const organizations = new Map<string, Organization>()
-  const organizationsBySlug = new Map<string, Organization>()
-  const customers = new Map<string, Customer>()
-  const defaultCustomers = new Map<string, string>()
-  const members = new Map<string, Member>()
-  const tokens = new Map<string, Token>()
-  const windows = new Map<string, { start: number; count: number }>()
-  let faults: Array<Fault> = []
-  let journal: Array<{ -readonly [K in keyof JournalEntry]: JournalEntry[K] }> = []
-  let sessions: Array<MemberSession> = []
-
-  const organization = (slug: string | undefined): Organization => {
-    const found = slug === undefined ? organizations.values().next().value : organizationsBySlug.get(slug)
-    if (found !== undefined) return found
-    const made = addOrganization({ slug: slug ?? "acme-inc" })
-    return made
-  }
-
-  const addOrganization = (seed: OrganizationSeed): Organization => {
-    const org: Organization = {
-      id: seed.id ?? uuid4(),
-      slug: seed.slug,
-      memberModelEnabled: seed.memberModelEnabled ?? true,
-      seatBasedPricingEnabled: seed.seatBasedPricingEnabled ?? true,
-      environment: seed.environment ?? "production"
+  const ids = Ids.make(options.seed ?? 1)
+  const state = State.make(ids, journalSize)
+  const limiter = RateLimiter.make(
+    rateLimit === undefined ? undefined : {
+      requests: rateLimit.requests,
+      windowMillis: Duration.toMillis(rateLimit.window)
     }
-    organizations.set(org.id, org)
-    organizationsBySlug.set(org.slug, org)
-    return org
-  }
-
-  const addCustomer = (seed: CustomerSeed): Customer => {
-    const org = organization(seed.organization)
-    const customer: Customer = {
-      id: seed.id.toLowerCase(),
-      organizationId: org.id,
-      email: seed.email ?? `billing@${org.slug}.example`,
-      name: seed.name === undefined ? org.slug : seed.name,
-      externalId: seed.externalId ?? null,
-      type: seed.type === undefined ? "team" : seed.type
-    }
-    customers.set(customer.id, customer)
-    if (!defaultCustomers.has(org.id)) defaultCustomers.set(org.id, customer.id)
-    return customer
-  }
-
-  const defaultCustomer = (org: Organization): string =>
-    defaultCustomers.get(org.id) ?? addCustomer({ id: uuid4(), organization: org.slug }).id
-
-  const seed = (data: Seed): void => {
-    for (const org of data.organizations ?? []) addOrganization(org)
-    for (const customer of data.customers ?? []) addCustomer(customer)
-    for (const member of data.members ?? []) {
-      const customerId = member.customerId?.toLowerCase() ?? defaultCustomer(organization(member.organization))
-      members.set(member.id.toLowerCase(), {
-        id: member.id.toLowerCase(),
-        email: member.email,
-        name: member.name ?? null,
-        externalId: member.externalId ?? null,
-        role: member.role ?? "member",
-        customerId
-      })
-    }
-    for (const token of data.tokens ?? []) {
-      tokens.set(token.token, {
-        organizationId: organization(token.organization).id,
-        scopes: token.scopes ?? ["member_sessions:write"]
-      })
-    }
+  )
+  const journal = Journal.make(journalSize)
+  const script = Faults.make()
+  const server: Pipeline.Server = {
+    generation,
+    versioning,
+    tokens: {
+      acceptAnyToken: options.acceptAnyToken ?? (options.tokens === undefined || options.tokens.length === 0),
+      anyToken: generation.anyToken,
+      portalSessions: generation.portalSessions
+    },
+    state,
+    ids,
+    limiter
   }
 
   const reset = (): void => {
-    random = makeRandom(options.seed ?? 1)
-    organizations.clear()
-    organizationsBySlug.clear()
-    customers.clear()
-    defaultCustomers.clear()
-    members.clear()
-    tokens.clear()
-    windows.clear()
-    faults = []
-    journal = []
-    sessions = []
-    seed({ ...options, members: options.members ?? demoMembers })
+    ids.reset()
+    state.clear()
+    limiter.clear()
+    script.clear()
+    journal.clear()
+    state.apply(initialSeed(options, generation.demo))
     // the default organization exists even when nothing names it
-    organization(undefined)
+    state.firstOrganization()
   }
   reset()
-
-  /** Journals a request on arrival; the returned function fills in what was answered. */
-  const record = (request: Request, at: number): (outcome: Outcome) => void => {
-    if (journalSize === 0) return () => {}
-    const headers: Record<string, string> = {}
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (value === undefined) continue
-      headers[name.toLowerCase()] = name.toLowerCase() === "authorization" ? redactAuthorization(value) : value
-    }
-    let body: unknown = request.body
-    try {
-      body = request.body === "" ? undefined : JSON.parse(request.body)
-    } catch {
-      // keep the raw text
-    }
-    const entry: { -readonly [K in keyof JournalEntry]: JournalEntry[K] } = {
-      method: request.method,
-      path: request.path,
-      headers,
-      body,
-      outcome: "pending",
-      at
-    }
-    journal.push(entry)
-    if (journal.length > journalSize) journal = journal.slice(journal.length - journalSize)
-    return (outcome) => {
-      entry.outcome = outcome._tag === "Reset" ? "reset" : outcome.status
-    }
-  }
-
-  const createSession = (member: Member, returnUrl: string | null, now: number): Outcome => {
-    const customer = customers.get(member.customerId)!
-    const org = organizations.get(customer.organizationId)!
-    const secret = sessionToken()
-    const session = decodeSession({
-      created_at: new Date(now).toISOString(),
-      modified_at: null,
-      id: uuid4(),
-      token: secret,
-      expires_at: new Date(now + 3_600_000).toISOString(),
-      return_url: returnUrl,
-      member_portal_url: `${FRONTEND[org.environment]}/${org.slug}/portal?member_session_token=${secret}&email=${
-        encodeURIComponent(member.email)
-      }`,
-      member_id: member.id,
-      member: {
-        id: member.id,
-        created_at: EPOCH,
-        modified_at: null,
-        customer_id: customer.id,
-        email: member.email,
-        name: member.name,
-        external_id: member.externalId,
-        role: member.role
-      },
-      customer_id: customer.id,
-      customer: {
-        id: customer.id,
-        created_at: EPOCH,
-        modified_at: null,
-        metadata: {},
-        external_id: customer.externalId,
-        email: customer.email,
-        email_verified: true,
-        type: customer.type,
-        name: customer.name,
-        billing_address: null,
-        tax_id: null,
-        locale: null,
-        organization_id: org.id,
-        deleted_at: null,
-        avatar_url: `https://www.gravatar.com/avatar/${hex(64)}?d=404`
-      }
-    })
-    sessions.push(session)
-    if (sessions.length > journalSize) sessions = sessions.slice(sessions.length - journalSize)
-    return json(201, encodeSession(session))
-  }
-
-  /** Polar's own behaviour, without faults. */
-  const behave = (request: Request, now: number): Outcome => {
-    if (request.path !== PATH) return json(404, { detail: "Not Found" })
-    if (request.method !== "POST") return json(405, { detail: "Method Not Allowed" })
-
-    const authorization = request.headers["authorization"] ?? ""
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1]
-
-    // Polar's rate limiter runs first, per token (or per client when there is none).
-    if (rateLimit !== undefined) {
-      const key = bearer ?? "anonymous"
-      const window = windows.get(key)
-      if (window === undefined || now - window.start >= rateWindow) {
-        windows.set(key, { start: now, count: 1 })
-      } else if (window.count >= rateLimit.requests) {
-        const retryAfter = Math.max(1, Math.ceil((window.start + rateWindow - now) / 1000))
-        return { _tag: "Response", status: 429, headers: { "retry-after": String(retryAfter) }, body: "" }
-      } else {
-        window.count++
-      }
-    }
-
-    // FastAPI reads and parses the JSON body before it resolves the auth dependency.
-    let body: unknown
-    if (request.body.trim() === "") {
-      return validationError("RequestValidationError", [
-        new ValidationError({ type: "missing", loc: ["body"], msg: "Field required", input: null })
-      ])
-    }
-    try {
-      body = JSON.parse(request.body)
-    } catch (cause) {
-      return jsonInvalid(request.body, cause)
-    }
-
-    const token = bearer === undefined
-      ? undefined
-      : tokens.get(bearer) ??
-        (acceptAnyToken ? { organizationId: organization(undefined).id, scopes: WRITE_SCOPES } : undefined)
-    if (token === undefined) {
-      return json(401, { error: "Unauthorized", detail: "Unauthorized" }, {
-        "www-authenticate": "Bearer realm=\"polar\""
-      })
-    }
-    if (!token.scopes.some((scope) => WRITE_SCOPES.includes(scope))) {
-      return json(403, {
-        error: "insufficient_scope",
-        error_description: "The request requires higher privileges than provided by the access token."
-      }, {
-        "www-authenticate":
-          "Bearer realm=\"polar\", error=\"insufficient_scope\", scope=\"member_sessions:write web_write\""
-      })
-    }
-
-    return Either.match(validateWire(body), {
-      onLeft: (detail) => validationError("RequestValidationError", detail),
-      onRight: (valid) => {
-        const org = organizations.get(token.organizationId)!
-        const missing = [
-          ...(org.memberModelEnabled ? [] : ["member_model_enabled"]),
-          ...(org.seatBasedPricingEnabled ? [] : ["seat_based_pricing_enabled"])
-        ]
-        if (missing.length > 0) {
-          return json(403, {
-            error: "NotPermitted",
-            detail: `Member sessions require ${
-              missing.join(", ")
-            } to be enabled for the organization. Use customer sessions instead.`
-          })
-        }
-        const member = members.get(valid.memberId)
-        const readable = member !== undefined && customers.get(member.customerId)?.organizationId === org.id
-        if (member === undefined || !readable) {
-          return validationError("PolarRequestValidationError", [
-            new ValidationError({
-              type: "value_error",
-              loc: ["body", "member_id"],
-              msg: "Member does not exist.",
-              input: valid.memberId
-            })
-          ])
-        }
-        return createSession(member, valid.returnUrl, now)
-      }
-    })
-  }
-
-  const applyFault = (fault: Fault, request: Request, now: number): Outcome => {
-    if (fault.reset === "before-response") return { _tag: "Reset" }
-    const base: Outcome = fault.status === undefined
-      ? behave(request, now)
-      : {
-        _tag: "Response",
-        status: fault.status,
-        headers: fault.body === undefined
-          ? { ...fault.headers }
-          : { "content-type": "application/json", ...fault.headers },
-        body: fault.body ?? ""
-      }
-    if (base._tag !== "Response") return base
-    if (fault.reset === "mid-body" || fault.stall === true) {
-      return {
-        _tag: "Partial",
-        status: base.status,
-        headers: base.headers,
-        body: base.body,
-        sent: Math.floor(base.body.length / 2),
-        then: fault.reset === "mid-body" ? "reset" : "stall"
-      }
-    }
-    if (fault.truncate === true) return { ...base, body: base.body.slice(0, Math.floor(base.body.length / 2)) }
-    if (fault.notJson === true) return { ...base, body: `<html><body>${base.status}</body></html>` }
-    return base
-  }
 
   const handle = (request: Request): Effect.Effect<Outcome> =>
     Effect.flatMap(Clock.currentTimeMillis, (arrived) => {
       // Taken synchronously on arrival: concurrent requests each get their own fault, in order.
-      const fault = faults.shift()
-      const answered = record(request, arrived)
-      const answer = (now: number) => {
-        const outcome = fault === undefined ? behave(request, now) : applyFault(fault, request, now)
+      const fault = script.next()
+      const answered = journal.record({
+        request,
+        at: arrived,
+        apiVersion: Pipeline.versionOf(server, request),
+        organization: header(request.headers, "polar-organization") ?? null
+      })
+      const answer = (now: number): Outcome => {
+        const behave = () => Pipeline.handle(server, request, now)
+        const outcome = fault === undefined ? Faults.none(behave) : Faults.apply(fault, behave)
         answered(outcome)
         return outcome
       }
@@ -724,16 +684,13 @@ export const make = (options: Options = {}): PolarEmulator => {
     })
 
   return {
+    generation: generation.name,
     handle,
-    seed,
-    script: (...more) => {
-      faults.push(...more)
-    },
-    journal: () => journal.map((entry) => ({ ...entry })),
-    clearJournal: () => {
-      journal = []
-    },
-    sessions: () => sessions.slice(),
+    seed: (seed) => state.apply(seed),
+    script: (...faults) => script.push(faults),
+    journal: journal.entries,
+    clearJournal: journal.clear,
+    sessions: () => state.sessions().map((session) => session.json),
     reset
   }
 }

@@ -1,15 +1,16 @@
 /**
- * The Polar emulator over real HTTP: an `HttpApp` answering `POST /v1/member-sessions/` as the
- * emulator model does, plus control endpoints under `/_emulator/`, served by
- * `@effect/platform-node` on `127.0.0.1`.
+ * The Polar emulator over real HTTP: an `HttpApp` answering as the emulator model does (Polar
+ * today by default, `POST /v1/customer-sessions/` and the members routes; the legacy
+ * `POST /v1/member-sessions/` with `generation: "legacy"`), plus control endpoints under
+ * `/_emulator/`, served by `@effect/platform-node` on `127.0.0.1`.
  *
- * Control endpoints (JSON bodies):
+ * Control endpoints (JSON bodies; they answer whatever `Polar-Version` says):
  *
  * | method and path | does |
  * | --- | --- |
- * | `POST /_emulator/seed` | adds `{ organizations, customers, members, tokens }` |
+ * | `POST /_emulator/seed` | adds `{ organizations, customers, members, tokens }` (a `PolarEmulator.Seed`) |
  * | `POST /_emulator/faults` | queues faults for the next requests: `[{ "status": 503 }, { "delay": 2000 }, { "reset": "before-response" }]` |
- * | `GET /_emulator/journal` | the requests received (bearer token redacted) |
+ * | `GET /_emulator/journal` | the requests received (bearer token redacted, API version, `Polar-Organization`) |
  * | `DELETE /_emulator/journal` | empties the journal |
  * | `POST /_emulator/reset` | back to the initial state |
  *
@@ -182,21 +183,24 @@ export const httpApp = (
  *
  * @example
  * ```ts
- * import { MemberSessions, PolarClient } from "@effect-polar/client"
- * import { PolarEmulatorServer } from "@effect-polar/testing"
- * import { NodeHttpClient } from "@effect/platform-node"
- * import { Effect, Layer, Redacted } from "effect"
+ * import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
+ * import { Effect } from "effect"
  *
- * const program = Effect.gen(function*() {
+ * // a customer session for the demo's individual customer Sam Test, over HTTP
+ * const status = Effect.gen(function*() {
  *   const server = yield* PolarEmulatorServer.PolarEmulatorServer
- *   return yield* MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" }).pipe(
- *     Effect.provide(
- *       PolarClient.layer({ accessToken: Redacted.make("any"), serverURL: server.url }).pipe(
- *         Layer.provide(NodeHttpClient.layerUndici)
- *       )
- *     )
+ *   const response = yield* Effect.promise(() =>
+ *     fetch(`${server.url}/v1/customer-sessions/`, {
+ *       method: "POST",
+ *       headers: { authorization: "Bearer polar_oat_anything", "content-type": "application/json" },
+ *       body: JSON.stringify({ customer_id: "d6b2f3e4-5c6d-4e7f-9081-92a3b4c5d6e7" })
+ *     })
  *   )
+ *   return response.status // 201
  * }).pipe(Effect.provide(PolarEmulatorServer.layer()))
+ *
+ * // the legacy server
+ * const legacy = PolarEmulatorServer.layer({ generation: "legacy" })
  * ```
  *
  * @since 0.1.0

@@ -8,9 +8,8 @@
  * Every scenario also runs with Debug logging and a recording tracer, and nothing printed, logged,
  * traced or returned may contain the access token or a session token.
  */
-import { MemberSessions, PolarClient } from "@effect-polar/client"
+import { CustomerSessions, MemberSessions, PolarClient } from "@effect-polar/client"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
-import type { MemberSession } from "@effect-polar/core/MemberSession"
 import { SDKError } from "@effect-polar/core/SDKError"
 import { PolarEmulator, TestRecorder } from "@effect-polar/testing"
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
@@ -23,6 +22,7 @@ import { fixtureText as fixture } from "./contract.js"
 
 const ACCESS_TOKEN = "polar_oat_FAULTmatrixTOKEN987654321"
 const JANE = PolarEmulator.demoMembers[0]!.id
+const ACME = "c5a1e2d3-4b5c-4d6e-8f70-8192a3b4c5d6"
 const sessionBody = (change: (body: Record<string, unknown>) => void) => {
   const body = JSON.parse(fixture("member-session.201.json"))
   change(body)
@@ -208,7 +208,43 @@ const drive = <A, E>(fiber: Fiber.RuntimeFiber<A, E>) =>
     return yield* Effect.dieMessage("the call did not end within 200 virtual seconds")
   })
 
-const outcomeOf = (exit: Exit.Exit<MemberSession, HTTPValidationError | SDKError>) =>
+/** A call under test, on the server generation it belongs to. */
+interface Subject {
+  readonly name: string
+  readonly generation: PolarEmulator.GenerationName
+  readonly call: Effect.Effect<unknown, HTTPValidationError | SDKError, PolarClient.PolarClient>
+  readonly span: string
+  readonly client?: Partial<PolarClient.Options>
+  /** Faults of the requests before the one a row is about (`{}` answers as the server would). */
+  readonly before: ReadonlyArray<PolarEmulator.Fault>
+}
+
+const subjects: ReadonlyArray<Subject> = [
+  {
+    name: "MemberSessions.create on the legacy server",
+    generation: "legacy",
+    call: MemberSessions.create({ memberId: JANE }),
+    span: "MemberSessions.create",
+    before: []
+  },
+  {
+    name: "CustomerSessions.create on today's Polar",
+    generation: "current",
+    call: CustomerSessions.create({ customerId: ACME, memberId: JANE }),
+    span: "CustomerSessions.create",
+    before: []
+  },
+  {
+    name: "MemberSessions.create on today's Polar (the fault on the create, after the member lookup)",
+    generation: "current",
+    call: MemberSessions.create({ memberId: JANE }),
+    span: "MemberSessions.create",
+    client: { memberSessionsRoute: "customer-sessions" },
+    before: [{}]
+  }
+]
+
+const outcomeOf = (exit: Exit.Exit<unknown, HTTPValidationError | SDKError>) =>
   Exit.match(exit, {
     onSuccess: () => ({ outcome: "ok", statusCode: undefined }),
     onFailure: (cause) => {
@@ -218,7 +254,7 @@ const outcomeOf = (exit: Exit.Exit<MemberSession, HTTPValidationError | SDKError
     }
   })
 
-const runRow = (row: Row, policy: Policy) =>
+const runRow = (subject: Subject, row: Row, policy: Policy) =>
   Effect.gen(function*() {
     const expected = policy === "default" ? row.default : row.off
     const server = yield* PolarEmulatorServer.PolarEmulatorServer
@@ -227,23 +263,26 @@ const runRow = (row: Row, policy: Policy) =>
     const client = PolarClient.layer({
       accessToken: Redacted.make(ACCESS_TOKEN),
       serverURL,
+      ...subject.client,
       ...(policy === "off" ? { retry: false } : {})
     }).pipe(Layer.provide(NodeHttpClient.layerUndici))
 
     yield* Effect.gen(function*() {
-      const call = MemberSessions.create({ memberId: JANE })
+      const call = subject.call
       if (row.special === "keep-alive") {
         yield* call
         server.dropConnections()
         yield* tick
         yield* tick
       }
-      if (row.fault !== undefined) server.emulator.script(row.fault, row.fault, row.fault, row.fault, row.fault)
+      if (row.fault !== undefined) {
+        server.emulator.script(...subject.before, row.fault, row.fault, row.fault, row.fault, row.fault)
+      }
       const start = yield* Clock.currentTimeMillis
       const fiber = yield* Effect.fork(recorder.provide(call))
       const exit = yield* drive(fiber)
       const seconds = ((yield* Clock.currentTimeMillis) - start) / 1000
-      const span = recorder.spans.filter((s) => s.name === "MemberSessions.create").at(-1)
+      const span = recorder.spans.filter((s) => s.name === subject.span).at(-1)
 
       const got = outcomeOf(exit)
       assert.strictEqual(got.outcome, expected.outcome, row.name)
@@ -253,7 +292,7 @@ const runRow = (row: Row, policy: Policy) =>
       assert.isAtMost(seconds, expected.seconds[1], `${row.name}: took ${seconds} s`)
 
       // no secret anywhere
-      const tokens = server.emulator.sessions().map((s) => Redacted.value(s.token).slice("polar_mst_".length))
+      const tokens = server.emulator.sessions().map((s) => s.token.slice("polar_mst_".length))
       const failure = Exit.isFailure(exit) ? Cause.squash(exit.cause) : exit.value
       const texts = [
         Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "",
@@ -269,14 +308,16 @@ const runRow = (row: Row, policy: Policy) =>
         assert.notInclude(text, "Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg")
       }
     }).pipe(Effect.provide(client))
-  }).pipe(Effect.provide(PolarEmulatorServer.layer()))
+  }).pipe(Effect.provide(PolarEmulatorServer.layer({ generation: subject.generation })))
 
-describe("fault matrix over HTTP on 127.0.0.1", () => {
-  for (const policy of ["default", "off"] as const) {
-    describe(policy === "default" ? "default policy" : "retry: false", () => {
-      for (const row of rows) {
-        it.scoped(row.name, () => runRow(row, policy), 60_000)
-      }
-    })
-  }
-})
+for (const subject of subjects) {
+  describe(`fault matrix over HTTP on 127.0.0.1: ${subject.name}`, () => {
+    for (const policy of ["default", "off"] as const) {
+      describe(policy === "default" ? "default policy" : "retry: false", () => {
+        for (const row of rows) {
+          it.scoped(row.name, () => runRow(subject, row, policy), 60_000)
+        }
+      })
+    }
+  })
+}

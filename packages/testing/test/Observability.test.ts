@@ -1,4 +1,4 @@
-import { MemberSessions } from "@effect-polar/client"
+import { CustomerSessions, MemberSessions } from "@effect-polar/client"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { MemberSession } from "@effect-polar/core/MemberSession"
 import type { SDKError } from "@effect-polar/core/SDKError"
@@ -25,12 +25,15 @@ import * as util from "node:util"
 import { fixtureText as fixture } from "./contract.js"
 
 const JANE = PolarEmulator.demoMembers[0]!.id
+const ACME = "c5a1e2d3-4b5c-4d6e-8f70-8192a3b4c5d6"
 const ACCESS_TOKEN = "polar_oat_TESTaccessTOKEN0123456789"
 const FIXTURE_TOKEN = "polar_mst_Qm9yZ2V0IGFib3V0IGl0LiBUaGlzIGlzIGEgdGVzdCB0b2tlbg"
 
 const create = MemberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })
+// the legacy generation: one request per call, so the journal holds one entry per attempt
 const layer = (retry: boolean) =>
   PolarClientTest.layer({
+    generation: "legacy",
     client: { accessToken: Redacted.make(ACCESS_TOKEN), ...(retry ? {} : { retry: false }) }
   })
 
@@ -59,6 +62,7 @@ describe("observability", () => {
       assert.strictEqual(attemptEvents.length, 2, span!.events.map((event) => event.name).join(", "))
       assert.deepStrictEqual(attemptEvents[1]!.attributes, {
         "polar.attempt": 2,
+        "url.path": "/v1/member-sessions/",
         "polar.reason": "StatusCode",
         "http.response.status_code": 503
       })
@@ -90,6 +94,7 @@ describe("observability", () => {
       assert.deepStrictEqual(sent, http.map((s) => `00-${s.traceId}-${s.spanId}-01`))
       assert.strictEqual(call!.traceId, http[0]!.traceId)
     }).pipe(Effect.provide(PolarClientTest.layer({
+      generation: "legacy",
       client: { accessToken: Redacted.make(ACCESS_TOKEN), httpClientSpans: true }
     }))))
 
@@ -143,6 +148,7 @@ describe("observability", () => {
       yield* recorder.provide(create)
       assert.deepStrictEqual(seen, ["MemberSessions.create"])
     }).pipe(Effect.provide(PolarClientTest.layer({
+      generation: "legacy",
       client: {
         accessToken: Redacted.make(ACCESS_TOKEN),
         transformClient: HttpClient.tapRequest(() =>
@@ -178,6 +184,44 @@ const renderings = (value: MemberSession | HTTPValidationError | SDKError | unkn
   Cause.pretty(Cause.fail(value))
 ]
 
+describe("observability on today's Polar", () => {
+  it.effect("MemberSessions.create's one span covers the lookup and the create; both carry its trace context", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      const emulator = yield* PolarClientTest.Emulator
+      emulator.script({ status: 503 })
+      const fiber = yield* Effect.fork(recorder.provide(create))
+      yield* TestClock.adjust("10 seconds")
+      yield* Fiber.join(fiber)
+      const spans = recorder.spans.filter((s) => s.name === "MemberSessions.create")
+      assert.strictEqual(spans.length, 1)
+      const span = spans[0]!
+      assert.deepStrictEqual(
+        span.events.filter((e) => e.name.startsWith("polar.")).map((
+          e
+        ) => [e.name, e.attributes?.["url.path"], e.attributes?.["http.response.status_code"]]),
+        [
+          ["polar.response", `/v1/members/${JANE}`, 503],
+          ["polar.attempt.failed", `/v1/members/${JANE}`, 503],
+          ["polar.response", `/v1/members/${JANE}`, 200],
+          ["polar.response", "/v1/customer-sessions/", 201]
+        ]
+      )
+      assert.strictEqual(span.attributes.get("url.path"), "/v1/customer-sessions/")
+      const sent = emulator.journal().map((entry) => entry.headers["traceparent"])
+      assert.deepStrictEqual(sent, [1, 2, 3].map(() => `00-${span.traceId}-${span.spanId}-01`))
+    }).pipe(Effect.provide(PolarClientTest.layer({ client: { accessToken: Redacted.make(ACCESS_TOKEN) } }))))
+
+  it.effect("CustomerSessions.create runs in its own span", () =>
+    Effect.gen(function*() {
+      const recorder = TestRecorder.make()
+      yield* recorder.provide(CustomerSessions.create({ customerId: ACME, memberId: JANE }))
+      const span = recorder.spans.find((s) => s.name === "CustomerSessions.create")
+      assert.strictEqual(span?.attributes.get("http.response.status_code"), 201)
+      assert.strictEqual(span?.kind, "client")
+    }).pipe(Effect.provide(PolarClientTest.layer())))
+})
+
 describe("secrets never leak", () => {
   const leakedBody = (() => {
     const body = JSON.parse(fixture("member-session.201.json"))
@@ -208,6 +252,30 @@ describe("secrets never leak", () => {
   }
 
   for (const [name, faults] of scenarios) {
+    it.effect(`today's Polar, CustomerSessions.create, ${name}: errors, Cause.pretty, logs, spans and the journal`, () =>
+      Effect.gen(function*() {
+        const recorder = TestRecorder.make()
+        const emulator = yield* PolarClientTest.Emulator
+        emulator.script(...faults, ...faults)
+        const fiber = yield* Effect.fork(
+          CustomerSessions.create({ customerId: ACME, memberId: JANE }).pipe(recorder.provide, Effect.exit)
+        )
+        yield* TestClock.adjust("1 minute")
+        const exit = yield* Fiber.join(fiber)
+        const tokens = emulator.sessions().map((s) => s.token)
+        const texts = [
+          ...Exit.match(exit, {
+            onFailure: (cause) => [Cause.pretty(cause), ...renderings(Cause.squash(cause))],
+            onSuccess: renderings
+          }),
+          recorder.everything(),
+          JSON.stringify(emulator.journal())
+        ]
+        for (const text of texts) assertClean(name, text, tokens)
+      }).pipe(Effect.provide(PolarClientTest.layer({ client: { accessToken: Redacted.make(ACCESS_TOKEN) } }))))
+  }
+
+  for (const [name, faults] of scenarios) {
     it.effect(`${name}: errors, Cause.pretty, logs, spans and the journal`, () =>
       Effect.gen(function*() {
         const recorder = TestRecorder.make()
@@ -216,7 +284,7 @@ describe("secrets never leak", () => {
         const fiber = yield* Effect.fork(create.pipe(recorder.provide, Effect.exit))
         yield* TestClock.adjust("1 minute")
         const exit = yield* Fiber.join(fiber)
-        const tokens = emulator.sessions().map((s) => Redacted.value(s.token))
+        const tokens = emulator.sessions().map((s) => s.token)
         const texts = [
           ...Exit.match(exit, {
             onFailure: (cause) => [Cause.pretty(cause), ...renderings(Cause.squash(cause))],
@@ -233,7 +301,7 @@ describe("secrets never leak", () => {
         const emulator = yield* PolarClientTest.Emulator
         emulator.script(...faults)
         const exit = yield* Effect.exit(create)
-        return { exit, tokens: emulator.sessions().map((s) => Redacted.value(s.token)) }
+        return { exit, tokens: emulator.sessions().map((s) => s.token) }
       }).pipe(Effect.provide(layer(false)))
       const { exit, tokens } = await Effect.runPromise(program)
       const outcome = await Effect.runPromise(exit).then(

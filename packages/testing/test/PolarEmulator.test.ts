@@ -11,7 +11,7 @@ const inProcess: Driver = {
   with: (options, f) => {
     const emulator = PolarEmulator.make(options)
     const send = (request: Send): Effect.Effect<Answer> =>
-      Effect.map(emulator.handle(requestOf(request)), (outcome): Answer => {
+      Effect.map(emulator.handle(requestOf(request, options.generation)), (outcome): Answer => {
         switch (outcome._tag) {
           case "Reset":
             return { _tag: "Reset" }
@@ -30,17 +30,25 @@ const inProcess: Driver = {
   }
 }
 
-/** The same model served over HTTP on 127.0.0.1, reached with fetch. */
+const encoder = new TextEncoder()
+
+/** The same model served over HTTP on 127.0.0.1, reached with fetch (redirects not followed). */
 const overHttp: Driver = {
   name: "over HTTP",
   with: (options, f) =>
     Effect.gen(function*() {
       const server = yield* PolarEmulatorServer.PolarEmulatorServer
       const send = (request: Send): Effect.Effect<Answer> => {
-        const { body, headers, method, path } = requestOf(request)
+        const { body, headers, method, path } = requestOf(request, options.generation)
         return Effect.promise(async (): Promise<Answer> => {
           try {
-            const response = await fetch(server.url + path, { method, headers, body })
+            const response = await fetch(server.url + path, {
+              method,
+              headers,
+              // bytes: fetch adds no content type of its own
+              ...(body === "" ? {} : { body: encoder.encode(body) }),
+              redirect: "manual"
+            })
             const text = await response.text()
             return {
               _tag: "Response",

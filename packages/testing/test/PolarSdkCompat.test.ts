@@ -1,5 +1,5 @@
 /**
- * The emulator is right only if a client nobody here wrote accepts it: the official
+ * The legacy generation is right only if a client nobody here wrote accepts it: the official
  * @polar-sh/sdk 0.46.1 (the last release with memberSessions.create) calls it over HTTP.
  */
 import * as PolarEmulatorServer from "@effect-polar/testing/PolarEmulatorServer"
@@ -20,9 +20,9 @@ const withSdk = <A>(
     return yield* Effect.promise(() =>
       f(new Polar({ accessToken: "polar_oat_sdk_test", serverURL: server.url }), server)
     )
-  }).pipe(Effect.provide(PolarEmulatorServer.layer(options)))
+  }).pipe(Effect.provide(PolarEmulatorServer.layer({ ...options, generation: "legacy" })))
 
-describe("@polar-sh/sdk 0.46.1 against the emulator over HTTP", () => {
+describe("@polar-sh/sdk 0.46.1 against the legacy emulator over HTTP", () => {
   it.live("decodes a 201 into its MemberSession", () =>
     withSdk({}, async (polar) => {
       const session = await polar.memberSessions.create({ memberId: JANE, returnUrl: "https://example.com/account" })

@@ -56,7 +56,7 @@ export const percentEncode = (input: string, ascii: AsciiSet): string => {
       out += ascii[c] === 1 ? byte(c) : input[i]
     } else if (c < 0x800) {
       out += byte(0xc0 | (c >> 6)) + byte(0x80 | (c & 0x3f))
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < input.length) {
+    } else if (c >= 0xd800 && c <= 0xdbff && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       const cp = input.codePointAt(i)!
       i++
       out += byte(0xf0 | (cp >> 18)) + byte(0x80 | ((cp >> 12) & 0x3f)) + byte(0x80 | ((cp >> 6) & 0x3f)) +
