@@ -2,27 +2,34 @@
 # `pnpm consumer-test`: installs the packed packages the way a user would and uses them.
 #
 # 1. `pnpm pack` core, client and testing (needs `pnpm build` first);
-# 2. in a fresh npm project in a temporary directory outside the workspace, `npm install` the
-#    three tarballs with effect, @effect/platform, @effect/platform-node (same major/minor as the
-#    workspace), typescript ~5.9 and @types/node, and check that the @effect-polar packages came
-#    from the tarballs (not from the registry, not duplicated);
+# 2. in a fresh npm project in a temporary directory outside the workspace, runs the README's
+#    quick-start install line exactly (its @effect-polar packages replaced by the tarballs), adds
+#    the testing tarball and what the type checks need (typescript ~5.9, @types/node, @types/ws,
+#    as the README says), and checks that the @effect-polar packages came from the tarballs (not
+#    from the registry, not duplicated);
 # 3. runs scripts/consumer-test/esm.mjs (import) and cjs.cjs (require): each starts the emulator
 #    over HTTP, creates a member session with the real client over undici, and checks that an
 #    unknown member fails with HTTPValidationError caught by Effect.catchTag;
 # 4. starts the `polar-emulator` bin and waits for its "listening" line;
 # 5. type-checks check.ts (ESM) and check.cts (CommonJS) with tsc (NodeNext, strict, and
-#    --skipLibCheck false so that the @effect-polar .d.ts files are checked too).
+#    --skipLibCheck false so that the @effect-polar .d.ts files are checked too);
+# 6. the README's quick start, as written: type-checked with --skipLibCheck false and no error at
+#    all, then run against the emulator bin: it prints a portal URL and exits 0; with a token the
+#    emulator refuses, it exits 1.
 #
 # Fails on the first problem; always removes the temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-EFFECT_VERSION="^3.22"
-PLATFORM_VERSION="^0.97"
-PLATFORM_NODE_VERSION="^0.108"
 TYPESCRIPT_VERSION="~5.9"
 TYPES_NODE_VERSION="^20"
+
+# The README's quick start: its install line and its program, tested as written.
+install_line=$(awk '/^## Quick start/{q=1} q && /^npm install @effect-polar\//{print; exit}' README.md)
+[[ -n "$install_line" ]] || { echo "consumer-test: no npm install line in the README's quick start" >&2; exit 1; }
+quickstart=$(awk '/^## Quick start/{q=1} q && /^```ts$/{c=1; next} q && c && /^```$/{exit} q && c' README.md)
+[[ -n "$quickstart" ]] || { echo "consumer-test: no TypeScript block in the README's quick start" >&2; exit 1; }
 
 read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')"
 packages=(core client testing)
@@ -76,13 +83,20 @@ cat >package.json <<'JSON'
   "type": "module"
 }
 JSON
-npm install --no-audit --no-fund --loglevel=error \
-  "${tarballs[@]}" \
-  "effect@$EFFECT_VERSION" \
-  "@effect/platform@$PLATFORM_VERSION" \
-  "@effect/platform-node@$PLATFORM_NODE_VERSION" \
-  "typescript@$TYPESCRIPT_VERSION" \
-  "@types/node@$TYPES_NODE_VERSION"
+# the README's line, word for word, but for the @effect-polar packages, which come from the tarballs
+read -r -a words <<<"$install_line"
+readme_install=()
+for word in "${words[@]:2}"; do
+  case "$word" in
+    @effect-polar/*) readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-${word#@effect-polar/}-")") ;;
+    *) readme_install+=("$word") ;;
+  esac
+done
+echo "README: $install_line"
+npm install --no-audit --no-fund --loglevel=error "${readme_install[@]}"
+testing_tarball=$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-testing-")
+npm install --no-audit --no-fund --loglevel=error "$testing_tarball" \
+  "typescript@$TYPESCRIPT_VERSION" "@types/node@$TYPES_NODE_VERSION" @types/ws
 
 # every @effect-polar package installed once, from a tarball
 node -e '
@@ -108,7 +122,7 @@ step "CommonJS (require)"
 timeout 60 node cjs.cjs || die "cjs.cjs"
 
 step "polar-emulator bin"
-node_modules/.bin/polar-emulator --port 0 >"$tmp/bin.log" 2>&1 &
+node_modules/.bin/polar-emulator --port 0 --token polar_oat_consumer_test >"$tmp/bin.log" 2>&1 &
 bin_pid=$!
 for _ in $(seq 1 100); do
   grep -q "^Polar emulator listening on http://127.0.0.1:[0-9]*$" "$tmp/bin.log" && break
@@ -124,10 +138,39 @@ fetch(process.argv[1] + "/_emulator/journal").then(async (response) => {
   await response.json()
 }).catch((error) => { console.error(error); process.exit(1) })
 ' "$url" || die "polar-emulator does not answer on $url"
+echo "polar-emulator: ok ($url)"
+
+step "the README's quick start: tsc (strict, --skipLibCheck false, no error at all), then run"
+printf '%s\n' "$quickstart" >quickstart.ts
+cat >tsconfig.quickstart.json <<'JSON'
+{
+  "compilerOptions": {
+    "module": "NodeNext",
+    "moduleResolution": "NodeNext",
+    "target": "ES2022",
+    "types": ["node"],
+    "strict": true,
+    "skipLibCheck": false,
+    "outDir": "quickstart-build"
+  },
+  "files": ["quickstart.ts"]
+}
+JSON
+node_modules/.bin/tsc -p tsconfig.quickstart.json || die "tsc of the README's quick start"
+POLAR_ACCESS_TOKEN=polar_oat_consumer_test POLAR_SERVER_URL="$url" timeout 60 node quickstart-build/quickstart.js \
+  >"$tmp/quickstart.out" 2>&1 || { cat "$tmp/quickstart.out" >&2; die "the quick start failed against the emulator"; }
+grep -q "^https://polar.sh/acme-inc/portal?customer_session_token=polar_mst_" "$tmp/quickstart.out" ||
+  { cat "$tmp/quickstart.out" >&2; die "the quick start did not print the portal URL"; }
+if POLAR_ACCESS_TOKEN=polar_oat_not_accepted POLAR_SERVER_URL="$url" timeout 60 node quickstart-build/quickstart.js \
+  >"$tmp/quickstart-refused.out" 2>&1; then
+  die "the quick start exited 0 when Polar refused the token"
+fi
+grep -q "401" "$tmp/quickstart-refused.out" || { cat "$tmp/quickstart-refused.out" >&2; die "no 401 message"; }
+echo "quick start: ok (prints the portal URL and exits 0; a refused token prints the 401 and exits 1)"
+
 kill "$bin_pid"
 wait "$bin_pid" 2>/dev/null || true
 bin_pid=""
-echo "polar-emulator: ok ($url)"
 
 # One run with --skipLibCheck false: check.ts / check.cts must have no error (what a consumer
 # sees, with or without skipLibCheck), and neither may our own .d.ts files (dist/esm and

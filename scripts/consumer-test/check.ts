@@ -1,6 +1,7 @@
 // Type-checked (tsc, module/moduleResolution NodeNext, strict) by scripts/consumer-test.sh in a
 // fresh npm project: the public API as an ES module consumer sees it (the `import` types).
-import { MemberSessions, PolarClient, RetryPolicy } from "@effect-polar/client"
+import { CustomerSessions, MemberSessions, PolarClient, RetryPolicy } from "@effect-polar/client"
+import type { CustomerSession } from "@effect-polar/core/CustomerSession"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { MemberSession } from "@effect-polar/core/MemberSession"
 import { MemberSessionCreate } from "@effect-polar/core/MemberSessionCreate"
@@ -17,6 +18,19 @@ export const create = MemberSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b
 assertType<Equals<Effect.Effect.Success<typeof create>, MemberSession>>(true)
 assertType<Equals<Effect.Effect.Error<typeof create>, HTTPValidationError | SDKError>>(true)
 assertType<Equals<Effect.Effect.Context<typeof create>, PolarClient.PolarClient>>(true)
+
+export const customer = CustomerSessions.create({ externalCustomerId: "org_42", externalMemberId: "usr_1337" })
+assertType<Equals<Effect.Effect.Success<typeof customer>, CustomerSession>>(true)
+assertType<Equals<Effect.Effect.Error<typeof customer>, HTTPValidationError | SDKError>>(true)
+assertType<Equals<Effect.Effect.Context<typeof customer>, PolarClient.PolarClient>>(true)
+// exactly one customer key, checked by the type
+// @ts-expect-error: both customer keys
+export const both = CustomerSessions.create({
+  customerId: "c5a1e2d3-4b5c-4d6e-8f70-8192a3b4c5d6",
+  externalCustomerId: "org_42"
+})
+// @ts-expect-error: no customer key
+export const neither = CustomerSessions.create({ memberId: "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b" })
 
 export const testLayer = PolarClientTest.layer()
 assertType<Equals<Layer.Layer.Success<typeof testLayer>, PolarClient.PolarClient | PolarClientTest.Emulator>>(true)

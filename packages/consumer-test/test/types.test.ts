@@ -3,8 +3,9 @@
  * gets. `expectTypeOf` does nothing at run time; a wrong type is a compile error, reported by
  * `pnpm typecheck` (this package is referenced from the root tsconfig.json).
  */
-import type { MemberSessions } from "@effect-polar/client"
+import type { CustomerSessions, MemberSessions } from "@effect-polar/client"
 import { PolarClient } from "@effect-polar/client"
+import type { CustomerSession } from "@effect-polar/core/CustomerSession"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { MemberSession } from "@effect-polar/core/MemberSession"
 import type { SDKError } from "@effect-polar/core/SDKError"
@@ -37,6 +38,24 @@ describe("MemberSessions.create", () => {
     expectTypeOf(catchValidation).returns.toEqualTypeOf<
       Effect.Effect<MemberSession | void, SDKError, PolarClient.PolarClient>
     >()
+  })
+})
+
+type CreateCustomer = ReturnType<typeof CustomerSessions.create>
+type CustomerRequest = Parameters<typeof CustomerSessions.create>[0]
+
+describe("CustomerSessions.create", () => {
+  it("is Effect<CustomerSession, HTTPValidationError | SDKError, PolarClient>", () => {
+    expectTypeOf<CreateCustomer>().toEqualTypeOf<
+      Effect.Effect<CustomerSession, HTTPValidationError | SDKError, PolarClient.PolarClient>
+    >()
+  })
+
+  it("takes exactly one customer key", () => {
+    expectTypeOf<{ customerId: string; memberId: string }>().toExtend<CustomerRequest>()
+    expectTypeOf<{ externalCustomerId: string; externalMemberId: string }>().toExtend<CustomerRequest>()
+    expectTypeOf<{ customerId: string; externalCustomerId: string }>().not.toExtend<CustomerRequest>()
+    expectTypeOf<{ memberId: string }>().not.toExtend<CustomerRequest>()
   })
 })
 
