@@ -24,10 +24,12 @@
 #        answer also says whether `new Function` works there (it must be blocked in a request);
 #    each run's whole output (console.log of the session and errors included) is searched for the
 #    session token, the portal URL and the access token;
-# 4. prints the Worker bundle's size (minified, and minified + gzip -9), then one line per run:
+# 4. prints the Worker bundle's size (minified, and minified + gzip -9) next to the bundle `pnpm
+#    bench` measures for the same client, then one line per run:
 #    `<runtime> <version> <http layer> ok|FAILED (<reason>)`, and exits 1 if any run failed.
 #
-# Environment: RUNTIMES_CACHE_DIR (cache root), RUNTIMES_SKIP_BUILD=1, RUNTIMES_ONLY="node22 bun"
+# Environment: RUNTIMES_CACHE_DIR (cache root), RUNTIMES_SKIP_BUILD=1, RUNTIMES_INSTALL_ONLY=1 (install
+# or reuse the runtimes, print `NAME=path` of each binary and stop), RUNTIMES_ONLY="node22 bun"
 # (a subset of node20 node22 node24 bun deno workerd), RUNTIMES_KEEP=1 (keep the temporary folder
 # and print where it is), RUNTIMES_NPM_OFFLINE=1 (npm installs from its cache only: with a warm
 # cache the whole script runs with no network but loopback, e.g. under `unshare -n`). Every wait
@@ -223,6 +225,11 @@ workerd_date=$(timeout 20 "$WORKERD" --version | awk '{ print $2 }')
   die "the cached binaries are not the pinned versions (node $NODE22_V $NODE24_V, bun $BUN_V, deno $DENO_V, workerd $workerd_date): delete $cache"
 [[ "$NODE20_V" == v20.* ]] || echo "note: the machine's node is $NODE20_V, not Node 20"
 echo "node $NODE20_V ($NODE20), node $NODE22_V, node $NODE24_V, bun $BUN_V, deno $DENO_V, workerd $WORKERD_V ($workerd_date), esbuild $("$ESBUILD" --version)"
+if [[ "${RUNTIMES_INSTALL_ONLY:-}" == 1 ]]; then
+  # for other scripts (CI's test run on Node 22): the binaries, NAME=path, one a line
+  for name in NODE22 NODE24 BUN DENO WORKERD ESBUILD; do echo "$name=${!name}"; done
+  exit 0
+fi
 others=$(find "$cache_root" -mindepth 1 -maxdepth 1 -type d ! -name "$key" ! -name '*.partial.*' 2>/dev/null || true)
 [[ -z "$others" ]] || echo "note: other (older) runtime sets in $cache_root, safe to delete: $(echo "$others" | xargs -n1 basename | tr '\n' ' ')"
 
@@ -399,6 +406,15 @@ if wanted workerd; then
     minified=$(wc -c <"$tmp/worker/worker.js")
     gzipped=$(gzip -9 -c "$tmp/worker/worker.js" | wc -c)
     bundle_size="worker bundle (esbuild ${esbuild_flags[*]}): $minified bytes minified, $gzipped bytes min+gzip ($(awk "BEGIN { printf \"%.1f\", $gzipped / 1024 }") KiB)"
+    # next to it, the figure `pnpm bench` reports: its one-call program over FetchHttpClient,
+    # bundled as the bench does (platform neutral, no keep-names)
+    bench_program="$root/packages/bench/src/size/client-fetch.ts"
+    if (cd "$root/packages/bench" && timeout 60 "$ESBUILD" "$bench_program" --bundle --minify --format=esm \
+      --platform=neutral --main-fields=module,main --target=es2022 "--conditions=@effect-polar/source" \
+      --log-level=error --outfile="$tmp/worker/bench-client-fetch.js") >"$tmp/esbuild-bench.log" 2>&1; then
+      bench_gzipped=$(gzip -9 -c "$tmp/worker/bench-client-fetch.js" | wc -c)
+      bundle_size="$bundle_size; pnpm bench's bundle of the same client (packages/bench/src/size/client-fetch.ts, platform neutral): $bench_gzipped bytes min+gzip ($(awk "BEGIN { printf \"%.1f\", $bench_gzipped / 1024 }") KiB)"
+    fi
     echo "$bundle_size"
     sed "s/@COMPATIBILITY_DATE@/$COMPATIBILITY_DATE/" "$here/workerd.capnp" >"$tmp/worker/config.capnp"
     mkdir -p "$tmp/secrets"
