@@ -7,7 +7,7 @@ import { MemberSessions } from "@effect-polar/client"
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import { assert, describe, it } from "@effect/vitest"
 import { Cause, Effect, Exit, FastCheck as fc } from "effect"
-import { legacyPolar, fixture, MEMBER_ID } from "./utils.js"
+import { fixture, legacyPolar, MEMBER_ID } from "./utils.js"
 
 const base: unknown = JSON.parse(fixture("member-session.201.json"))
 

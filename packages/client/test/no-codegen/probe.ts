@@ -7,11 +7,11 @@
  */
 import { MemberSessions } from "@effect-polar/client"
 // core keeps CompiledSchema internal: the probe reads it from core's sources to see which path answered
-import * as CompiledSchema from "../../../core/src/internal/compiledSchema.js"
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import { validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import { Effect, Either, ParseResult, Schema } from "effect"
-import { legacyPolar, fixture, json, MEMBER_ID } from "../utils.js"
+import * as CompiledSchema from "../../../core/src/internal/compiledSchema.js"
+import { fixture, json, legacyPolar, MEMBER_ID } from "../utils.js"
 
 const codegen = ((): boolean => {
   try {
