@@ -6,18 +6,20 @@
  * time; the figure is CPU time per operation, median of the rounds after the first (warm-up).
  */
 import { RetryPolicy } from "@effect-polar/client"
-import * as CompiledSchema from "@effect-polar/core/CompiledSchema"
 import { Address, CountryCode, Customer, TaxId } from "@effect-polar/core/Customer"
+import * as CustomerSession from "@effect-polar/core/CustomerSession"
+import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
 import { Member } from "@effect-polar/core/Member"
-import { MemberSession } from "@effect-polar/core/MemberSession"
+import * as MemberSession from "@effect-polar/core/MemberSession"
 import { toJson, validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Schema from "effect/Schema"
 import * as fs from "node:fs"
-import { MEMBER_ID, RETURN_URL } from "./constants.js"
-import { fixturePath, median, report } from "./shared.js"
+import { CUSTOMER_ID, MEMBER_ID, RETURN_URL } from "./constants.js"
+import { customerSessionFixturePath, fixturePath, median, report } from "./shared.js"
 
 export interface BreakdownRow {
   readonly name: string
@@ -31,6 +33,8 @@ const batchMs = quick ? 100 : 400
 
 const fixture = fs.readFileSync(fixturePath, "utf8")
 const request = { memberId: MEMBER_ID, returnUrl: RETURN_URL }
+const customerSessionFixture = fs.readFileSync(customerSessionFixturePath, "utf8")
+const customerSessionRequest = { customerId: CUSTOMER_ID, memberId: MEMBER_ID, returnUrl: RETURN_URL }
 
 interface Operation {
   readonly name: string
@@ -76,6 +80,29 @@ const parsed = JSON.parse(fixture) as {
   readonly customer: { readonly billing_address: unknown; readonly tax_id: unknown }
 }
 
+const customerSessionParsed: unknown = JSON.parse(customerSessionFixture)
+const customerSessionJson = CustomerSessionCreate.toJson(customerSessionRequest)
+const customerSessionWire: unknown = JSON.parse(customerSessionJson)
+/** What the union's validator answers for that body (`model_dump`), which `validateWire` then decodes. */
+const customerSessionDump = {
+  member_id: MEMBER_ID,
+  external_member_id: null,
+  return_url: RETURN_URL,
+  customer_id: CUSTOMER_ID
+}
+for (
+  const [what, decoded] of [
+    ["CustomerSession", CustomerSession.decodeUnknownEither(customerSessionParsed)._tag],
+    ["the body", CustomerSessionCreate.validateWire(customerSessionWire)._tag],
+    [
+      "the dump",
+      Schema.decodeUnknownEither(CustomerSessionCreate.CustomerSessionCustomerIDCreate)(customerSessionDump)._tag
+    ]
+  ] as const
+) {
+  if (decoded !== "Right") throw new Error(`breakdown: ${what} does not decode`)
+}
+
 const prepare = () => {
   const json = toJson(request)
   const valid = validateWire(JSON.parse(json))
@@ -88,17 +115,17 @@ await plain.runtime()
 
 add("JSON.parse(fixture body)", () => JSON.parse(fixture))
 add(
-  "decode MemberSession with CompiledSchema (generated code; as the client)",
-  (() => {
-    const decode = CompiledSchema.decodeUnknownEither(MemberSession, decodeOptions)
-    return () => decode(parsed)
-  })()
+  "decode MemberSession with core's decoder (CompiledSchema's generated code; as the client)",
+  () => MemberSession.decodeUnknownEither(parsed)
 )
-add("decode MemberSession with ParseResult (errors: all; the reference, as before)", decodeWith(MemberSession, parsed))
+add(
+  "decode MemberSession with ParseResult (errors: all; the reference, as before)",
+  decodeWith(MemberSession.MemberSession, parsed)
+)
 add(
   "decode MemberSession, whole body (errors: first)",
   (() => {
-    const decode = Schema.decodeUnknownEither(MemberSession, { onExcessProperty: "ignore" })
+    const decode = Schema.decodeUnknownEither(MemberSession.MemberSession, { onExcessProperty: "ignore" })
     return () => decode(parsed)
   })()
 )
@@ -118,6 +145,34 @@ add("  of which: decode one UUID", decodeWith(Schema.UUID, parsed.member_id))
 add("encode the input to JSON and validate that JSON (as the client)", prepare)
 add("  of which: encode the input to its JSON text", () => toJson(request))
 add("validateInput (the same, for a caller)", () => validateInput(request))
+add("today: JSON.parse(customer-session fixture body)", () => JSON.parse(customerSessionFixture))
+add(
+  "today: decode CustomerSession with core's decoder (as the client)",
+  () => CustomerSession.decodeUnknownEither(customerSessionParsed)
+)
+add(
+  "today: decode CustomerSession with ParseResult (errors: all; the reference)",
+  decodeWith(CustomerSession.CustomerSession, customerSessionParsed)
+)
+add("today: CustomerSessionCreate toJson + JSON.parse + validateWire (as CustomerSessions.create)", () => {
+  const json = CustomerSessionCreate.toJson(customerSessionRequest)
+  const valid = CustomerSessionCreate.validateWire(JSON.parse(json))
+  if (valid._tag === "Left") throw new Error("invalid input")
+  return json
+})
+add(
+  "  of which: toJson (encode the input to its JSON text)",
+  () => CustomerSessionCreate.toJson(customerSessionRequest)
+)
+add("  of which: JSON.parse of that text", () => JSON.parse(customerSessionJson))
+add(
+  "  of which: validateWire (the union's two models, then the chosen model's Schema.Class)",
+  () => CustomerSessionCreate.validateWire(customerSessionWire)
+)
+add(
+  "  validateWire's last step alone: decode the validated dump into CustomerSessionCustomerIDCreate (ParseResult)",
+  decodeWith(CustomerSessionCreate.CustomerSessionCustomerIDCreate, customerSessionDump)
+)
 add("ManagedRuntime.runPromise(Effect.void)", () => plain.runPromise(Effect.void))
 add(
   "runPromise(Effect.void + timeoutFail(10 s)), as each attempt paid before the deadline watcher",
@@ -126,6 +181,13 @@ add(
 add(
   "runPromise(Effect.void + forkDaemon + await), the floor of the per-attempt deadline (a child fiber)",
   () => plain.runPromise(Effect.flatMap(Effect.forkDaemon(Effect.void), (child) => child.await))
+)
+add(
+  "runPromise(Effect.void + forkDaemon + await + Fiber.inheritAll), the same with the child's FiberRefs joined (as since 0.2)",
+  () =>
+    plain.runPromise(
+      Effect.flatMap(Effect.forkDaemon(Effect.void), (child) => Effect.zipRight(child.await, Fiber.inheritAll(child)))
+    )
 )
 add(
   "runPromise(Effect.void + retry(RetryPolicy.defaultSchedule)), as each call paid before the lazy retry",

@@ -1,15 +1,22 @@
 /**
- * The five ways of making the call. Each is loaded with a dynamic import so that a worker process
+ * The ways of making the call. Each is loaded with a dynamic import so that a worker process
  * holds only its own contender's code.
  */
-import { ACCESS_TOKEN, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
+import { ACCESS_TOKEN, CUSTOMER_ID, CUSTOMER_SESSIONS_ENDPOINT, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
 import type { AnyContenderName } from "./shared.js"
 
 export interface Contender {
-  /** One create call; answers the member portal URL, read from the decoded response. */
+  /** One create call; answers the portal URL, read from the decoded response. */
   readonly call: () => Promise<string>
+  /** What the portal URL of every answer starts with (the worker checks the first). */
+  readonly expected: string
   readonly close: () => Promise<void>
 }
+
+/** The legacy endpoint's portal URL (`member_portal_url`). */
+const legacyPortal = "https://polar.sh/acme-inc/portal?member_session_token="
+/** Today's portal URL (`customer_portal_url`, also `MemberSessions.create`'s `memberPortalUrl` on today's route). */
+const todayPortal = "https://polar.sh/acme-inc/portal?customer_session_token="
 
 const headers = {
   "authorization": `Bearer ${ACCESS_TOKEN}`,
@@ -18,9 +25,16 @@ const headers = {
 }
 
 const requestBody = () => JSON.stringify({ member_id: MEMBER_ID, return_url: RETURN_URL })
+/** Today's request: the fixture's customer, its member, the return URL. */
+const todayRequestBody = () =>
+  JSON.stringify({ customer_id: CUSTOMER_ID, member_id: MEMBER_ID, return_url: RETURN_URL })
 
 interface RawSession {
   readonly member_portal_url: string
+}
+
+interface RawCustomerSession {
+  readonly customer_portal_url: string
 }
 
 const rawUndici = async (serverURL: string): Promise<Contender> => {
@@ -34,6 +48,7 @@ const rawUndici = async (serverURL: string): Promise<Contender> => {
       if (response.statusCode !== 201) throw new Error(`status ${response.statusCode}`)
       return (JSON.parse(text) as RawSession).member_portal_url
     },
+    expected: legacyPortal,
     close: () => dispatcher.close()
   }
 }
@@ -47,6 +62,7 @@ const rawFetch = async (serverURL: string): Promise<Contender> => {
       if (response.status !== 201) throw new Error(`status ${response.status}`)
       return json.member_portal_url
     },
+    expected: legacyPortal,
     close: async () => {}
   }
 }
@@ -59,63 +75,130 @@ const sdk = async (serverURL: string): Promise<Contender> => {
       const session = await polar.memberSessions.create({ memberId: MEMBER_ID, returnUrl: RETURN_URL })
       return session.memberPortalUrl
     },
+    expected: legacyPortal,
     close: async () => {}
   }
 }
 
-const client = async (serverURL: string, transport: "undici" | "fetch", bare = false): Promise<Contender> => {
-  const [{ MemberSessions, PolarClient }, Layer, ManagedRuntime, Redacted, httpLayer] = await Promise.all([
-    import("@effect-polar/client"),
+/** The official SDK 1.0.1 with its defaults (a 5 s timeout per request, no retries, no validation). */
+const sdk1 = async (serverURL: string): Promise<Contender> => {
+  const { createPolar } = await import("@polar-sh/sdk-1/2026-10")
+  const polar = createPolar({ accessToken: ACCESS_TOKEN, baseUrl: serverURL })
+  return {
+    call: async () => {
+      const session = await polar.customerSessions.create({
+        customer_id: CUSTOMER_ID,
+        member_id: MEMBER_ID,
+        return_url: RETURN_URL
+      })
+      return session.customer_portal_url
+    },
+    expected: todayPortal,
+    close: async () => {}
+  }
+}
+
+type Transport = "undici" | "fetch"
+type Operation = "legacy" | "customer-sessions" | "member-sessions-today"
+
+/**
+ * This client, built once in a `ManagedRuntime`, with its defaults (retry policy, 10 s timeout per
+ * attempt, its span) unless `bare` (retry off, tracer off). `legacy` is `MemberSessions.create` on
+ * the bench server with the default route (`"auto"`: the first call finds the legacy endpoint), as
+ * since issue 5; `member-sessions-today` forces today's route.
+ */
+const client = async (
+  serverURL: string,
+  transport: Transport,
+  operation: Operation,
+  bare = false
+): Promise<Contender> => {
+  const [{ CustomerSessions, MemberSessions, PolarClient }, Layer, ManagedRuntime, Redacted, httpLayer] = await Promise
+    .all([
+      import("@effect-polar/client"),
+      import("effect/Layer"),
+      import("effect/ManagedRuntime"),
+      import("effect/Redacted"),
+      transport === "undici"
+        ? import("@effect/platform-node/NodeHttpClient").then((module) => module.layerUndici)
+        : import("@effect/platform/FetchHttpClient").then((module) => module.layer)
+    ])
+  const layer = PolarClient.layer({
+    accessToken: Redacted.make(ACCESS_TOKEN),
+    serverURL,
+    ...(bare ? { retry: false as const } : {}),
+    ...(operation === "member-sessions-today" ? { memberSessionsRoute: "customer-sessions" as const } : {})
+  }).pipe(Layer.provide(httpLayer))
+  const runtime = ManagedRuntime.make(bare ? Layer.merge(layer, Layer.setTracerEnabled(false)) : layer)
+  await runtime.runtime()
+  const close = () => runtime.dispose()
+  switch (operation) {
+    case "legacy":
+    case "member-sessions-today":
+      return {
+        call: async () => {
+          const session = await runtime.runPromise(
+            MemberSessions.create({ memberId: MEMBER_ID, returnUrl: RETURN_URL })
+          )
+          return Redacted.value(session.memberPortalUrl)
+        },
+        expected: operation === "legacy" ? legacyPortal : todayPortal,
+        close
+      }
+    case "customer-sessions":
+      return {
+        call: async () => {
+          const session = await runtime.runPromise(
+            CustomerSessions.create({ customerId: CUSTOMER_ID, memberId: MEMBER_ID, returnUrl: RETURN_URL })
+          )
+          return Redacted.value(session.customerPortalUrl)
+        },
+        expected: todayPortal,
+        close
+      }
+  }
+}
+
+/**
+ * Effect's HttpClient over a platform layer with the same request and headers, the body
+ * JSON.parse'd: no client. On the legacy endpoint unless `today`.
+ */
+const effectHttpClient = async (
+  serverURL: string,
+  transport: Transport,
+  traced: boolean,
+  today = false
+): Promise<Contender> => {
+  const [HttpClient, HttpClientRequest, Effect, Layer, ManagedRuntime, httpLayer] = await Promise.all([
+    import("@effect/platform/HttpClient"),
+    import("@effect/platform/HttpClientRequest"),
+    import("effect/Effect"),
     import("effect/Layer"),
     import("effect/ManagedRuntime"),
-    import("effect/Redacted"),
     transport === "undici"
       ? import("@effect/platform-node/NodeHttpClient").then((module) => module.layerUndici)
       : import("@effect/platform/FetchHttpClient").then((module) => module.layer)
   ])
-  const layer = PolarClient.layer({
-    accessToken: Redacted.make(ACCESS_TOKEN),
-    serverURL,
-    ...(bare ? { retry: false as const } : {})
-  }).pipe(Layer.provide(httpLayer))
-  const runtime = ManagedRuntime.make(bare ? Layer.merge(layer, Layer.setTracerEnabled(false)) : layer)
-  await runtime.runtime()
-  return {
-    call: async () => {
-      const session = await runtime.runPromise(MemberSessions.create({ memberId: MEMBER_ID, returnUrl: RETURN_URL }))
-      return Redacted.value(session.memberPortalUrl)
-    },
-    close: () => runtime.dispose()
-  }
-}
-
-/** Effect's HttpClient over layerUndici with the same request and headers, the body JSON.parse'd: no client. */
-const effectHttpClient = async (serverURL: string, traced: boolean): Promise<Contender> => {
-  const [HttpClient, HttpClientRequest, NodeHttpClient, Effect, Layer, ManagedRuntime] = await Promise.all([
-    import("@effect/platform/HttpClient"),
-    import("@effect/platform/HttpClientRequest"),
-    import("@effect/platform-node/NodeHttpClient"),
-    import("effect/Effect"),
-    import("effect/Layer"),
-    import("effect/ManagedRuntime")
-  ])
-  const runtime = ManagedRuntime.make(
-    traced ? NodeHttpClient.layerUndici : Layer.merge(NodeHttpClient.layerUndici, Layer.setTracerEnabled(false))
-  )
-  const url = serverURL + ENDPOINT
+  const runtime = ManagedRuntime.make(traced ? httpLayer : Layer.merge(httpLayer, Layer.setTracerEnabled(false)))
+  const url = serverURL + (today ? CUSTOMER_SESSIONS_ENDPOINT : ENDPOINT)
+  const body = today ? todayRequestBody : requestBody
+  const portal = today
+    ? (text: string) => (JSON.parse(text) as RawCustomerSession).customer_portal_url
+    : (text: string) => (JSON.parse(text) as RawSession).member_portal_url
   const call = Effect.flatMap(HttpClient.HttpClient, (http) =>
     http.execute(
       HttpClientRequest.post(url).pipe(
         HttpClientRequest.setHeaders(headers),
-        HttpClientRequest.bodyText(requestBody(), "application/json")
+        HttpClientRequest.bodyText(body(), "application/json")
       )
     ).pipe(
       Effect.flatMap((response) => response.text),
-      Effect.map((text) => (JSON.parse(text) as RawSession).member_portal_url)
+      Effect.map(portal)
     ))
   await runtime.runtime()
   return {
     call: () => runtime.runPromise(call),
+    expected: today ? todayPortal : legacyPortal,
     close: () => runtime.dispose()
   }
 }
@@ -129,14 +212,32 @@ export const makeContender = (name: AnyContenderName, serverURL: string): Promis
     case "sdk":
       return sdk(serverURL)
     case "client-undici":
-      return client(serverURL, "undici")
+      return client(serverURL, "undici", "legacy")
     case "client-fetch":
-      return client(serverURL, "fetch")
+      return client(serverURL, "fetch", "legacy")
     case "client-undici-bare":
-      return client(serverURL, "undici", true)
+      return client(serverURL, "undici", "legacy", true)
     case "effect-httpclient-undici":
-      return effectHttpClient(serverURL, true)
+      return effectHttpClient(serverURL, "undici", true)
     case "effect-httpclient-undici-untraced":
-      return effectHttpClient(serverURL, false)
+      return effectHttpClient(serverURL, "undici", false)
+    case "sdk-1":
+      return sdk1(serverURL)
+    case "customer-sessions-undici":
+      return client(serverURL, "undici", "customer-sessions")
+    case "customer-sessions-fetch":
+      return client(serverURL, "fetch", "customer-sessions")
+    case "customer-sessions-undici-bare":
+      return client(serverURL, "undici", "customer-sessions", true)
+    case "customer-sessions-fetch-bare":
+      return client(serverURL, "fetch", "customer-sessions", true)
+    case "member-sessions-today-undici":
+      return client(serverURL, "undici", "member-sessions-today")
+    case "member-sessions-today-fetch":
+      return client(serverURL, "fetch", "member-sessions-today")
+    case "effect-httpclient-fetch-untraced":
+      return effectHttpClient(serverURL, "fetch", false, true)
+    case "effect-httpclient-undici-today-untraced":
+      return effectHttpClient(serverURL, "undici", false, true)
   }
 }

@@ -13,7 +13,7 @@ import { render } from "./report.js"
 import type { BenchResults, ContenderSummary, Settings } from "./report.js"
 import { inLanes, measureColdStarts, roundOrder, runWorker, startServer, waitForQuiet } from "./run.js"
 import type { WorkerRun } from "./run.js"
-import { benchDir, floorName, log, median, rowNames, write } from "./shared.js"
+import { benchDir, log, median, recordOf, rowNames, soakedNames, write } from "./shared.js"
 import type { ContenderName, RowName, WorkerConfig } from "./shared.js"
 import { measureSizes } from "./size.js"
 
@@ -22,10 +22,12 @@ const option = (name: string): string | undefined => {
   const index = args.indexOf(name)
   return index === -1 ? undefined : args[index + 1]
 }
-const known = new Set(["--quick", "--out", "--rounds", "--soak-calls"])
+const known = new Set(["--quick", "--out", "--rounds", "--soak-calls", "--max-attempts"])
 for (const [index, arg] of args.entries()) {
   if (arg.startsWith("--") && !known.has(arg)) throw new Error(`unknown option ${arg}`)
-  if (!arg.startsWith("--") && !["--out", "--rounds", "--soak-calls"].includes(args[index - 1] ?? "")) {
+  if (
+    !arg.startsWith("--") && !["--out", "--rounds", "--soak-calls", "--max-attempts"].includes(args[index - 1] ?? "")
+  ) {
     throw new Error(`unexpected argument ${arg}`)
   }
 }
@@ -39,13 +41,15 @@ const settings: Settings = quick
     rounds: Number(option("--rounds") ?? 1),
     warmupCalls: 200,
     sequentialCalls: 200,
-    concurrentCalls: 1_000,
+    // 12 rows since issue 14 (6 before): fewer calls per row, a shorter soak and fewer cold launches
+    // keep the smoke run about as long as it was
+    concurrentCalls: 500,
     concurrency: 32,
     phaseTimeoutMs: 20_000,
     heapEarlyCalls: 200,
-    heapLateCalls: Number(option("--soak-calls") ?? 2_000),
+    heapLateCalls: Number(option("--soak-calls") ?? 1_000),
     soakTimeoutMs: 30_000,
-    coldLaunches: 3,
+    coldLaunches: 2,
     maxOtherCpuPct: 25,
     // a smoke run: report disturbances, do not rerun
     maxAttempts: 1
@@ -63,7 +67,9 @@ const settings: Settings = quick
     soakTimeoutMs: 480_000,
     coldLaunches: 8,
     maxOtherCpuPct: 25,
-    maxAttempts: 3
+    // `--max-attempts 1`: no reruns (and no waiting for a quiet machine between them), for a trial
+    // run on a machine known to be busy
+    maxAttempts: Number(option("--max-attempts") ?? 3)
   }
 
 /** Before timed work: wait (at most 2 min, not at all in quick mode) for other processes to calm down. */
@@ -85,7 +91,7 @@ await buildChildren()
 const server = await startServer()
 log(`server listening on 127.0.0.1:${server.port} (own process)`)
 
-const summaries = {} as Record<RowName, ContenderSummary>
+let summaries: Record<RowName, ContenderSummary> | undefined
 let reruns = 0
 try {
   const measureConfig: WorkerConfig = {
@@ -99,14 +105,7 @@ try {
     phaseTimeoutMs: settings.phaseTimeoutMs,
     skipHeap: true
   }
-  const runs: Record<RowName, Array<WorkerRun>> = {
-    "undici": [],
-    "fetch": [],
-    "sdk": [],
-    "client-undici": [],
-    "client-fetch": [],
-    [floorName]: []
-  }
+  const runs = recordOf(rowNames, (): Array<WorkerRun> => [])
   await quiet()
   for (let round = 0; round < settings.rounds; round++) {
     for (const contender of roundOrder(round)) {
@@ -119,7 +118,7 @@ try {
         })
         const r = run.result
         log(
-          `[${elapsed()}] round ${round + 1}/${settings.rounds} ${contender.padEnd(13)} p50 c=1 ` +
+          `[${elapsed()}] round ${round + 1}/${settings.rounds} ${contender.padEnd(33)} p50 c=1 ` +
             `${r.sequential.p50Us.toFixed(0)} µs, p50 c=32 ${r.concurrent.p50Us.toFixed(0)} µs, ` +
             `${r.concurrent.throughput.toFixed(0)} calls/s, ${r.concurrent.cpuUsPerCall.toFixed(0)} µs CPU/call, ` +
             `other processes ${run.otherCpuPct.toFixed(0)} % of a core`
@@ -149,6 +148,7 @@ try {
   }
   // slowest first, so that the two lanes finish close together
   const soakOrder: ReadonlyArray<ContenderName> = ["client-fetch", "client-undici", "sdk", "fetch", "undici"]
+  if (soakOrder.length !== soakedNames.length) throw new Error("soakOrder must list every soaked contender")
   log(`[${elapsed()}] heap soak: ${settings.heapLateCalls} calls per contender, two processes at a time`)
   const soaks = await inLanes(
     soakOrder.map((contender) => async () => {
@@ -163,11 +163,12 @@ try {
     2
   )
 
-  for (const contender of rowNames) {
+  summaries = recordOf(rowNames, (contender): ContenderSummary => {
     const rs = runs[contender].map((run) => run.result)
-    // the floor is not soaked: its heap is not a target
-    const soak = contender === floorName ? undefined : soaks[soakOrder.indexOf(contender)]!.result
-    summaries[contender] = {
+    // only issue 5's contenders are soaked (the heap targets are theirs)
+    const soakIndex = (soakOrder as ReadonlyArray<string>).indexOf(contender)
+    const soak = soakIndex === -1 ? undefined : soaks[soakIndex]!.result
+    return {
       rounds: rs.length,
       perRound: {
         p50c1: rs.map((r) => r.sequential.p50Us),
@@ -191,14 +192,15 @@ try {
         lateCalls: soak.heapLateCalls
       }
     }
-  }
+  })
 } finally {
   await server.stop()
 }
 
 await quiet()
 log(`[${elapsed()}] cold start: ${settings.coldLaunches} launches per variant`)
-const cold = await measureColdStarts(settings.coldLaunches)
+// the smoke run skips the page-cache launches (its cold starts are not a measurement)
+const cold = await measureColdStarts(settings.coldLaunches, !quick)
 log(`[${elapsed()}] bundle sizes`)
 const sizes = await measureSizes()
 
@@ -206,7 +208,7 @@ const results: BenchResults = {
   settings,
   startedAt,
   durationMs: performance.now() - started,
-  contenders: summaries,
+  contenders: summaries!,
   reruns,
   cold,
   sizes

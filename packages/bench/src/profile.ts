@@ -1,44 +1,89 @@
 /**
- * `pnpm --filter @effect-polar/bench profile [--quick]`
+ * `pnpm --filter @effect-polar/bench run profile [--quick] [--today] [--profiled <contender>]`
  *
  * Profiles this client over NodeHttpClient.layerUndici: the worker runs from the TypeScript
  * sources (so that functions are attributed to client/core source files) under
  * `node --cpu-prof`, against the benchmark server; the .cpuprofile is then summarised (self time
  * per function and per area). Also runs the network-free micro-benchmarks of src/breakdown.ts.
  * Writes profile.md and the profile section of README.md.
+ *
+ * With `--today`, the same on today's endpoint: a decomposition from the SDK 1.0.1 through
+ * Effect's FetchHttpClient alone to `CustomerSessions.create` over fetch, and from Effect's
+ * HttpClient over layerUndici alone to `CustomerSessions.create` over it; the CPU profile of
+ * `CustomerSessions.create` over layerUndici (or `--profiled`); written to profile-today.md.
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
 import type { BreakdownRow } from "./breakdown.js"
 import { buildChildren, childPath } from "./build.js"
 import { runWorker, startServer } from "./run.js"
-import { benchDir, log, median, profileContenderLabels, signed, startChild, tsNodeArgs, write } from "./shared.js"
+import {
+  benchDir,
+  isContenderName,
+  log,
+  median,
+  profileContenderLabels,
+  rowLabels,
+  signed,
+  startChild,
+  tsNodeArgs,
+  write
+} from "./shared.js"
 import type { AnyContenderName, WorkerConfig, WorkerResult } from "./shared.js"
 
-const quick = process.argv.includes("--quick")
+const argv = process.argv.slice(2)
+const quick = argv.includes("--quick")
+/** `--today`: today's endpoint (issue 14): the SDK 1.0.1, the floors and `CustomerSessions.create` over both layers. */
+const today = argv.includes("--today")
+const profiledIndex = argv.indexOf("--profiled")
+const profiledArg = profiledIndex === -1 ? undefined : argv[profiledIndex + 1]
 
-const decompositionSteps = [
-  "undici",
-  "effect-httpclient-undici",
-  "effect-httpclient-undici-untraced",
-  "client-undici-bare",
-  "client-undici"
-] as const
-type DecompositionStep = typeof decompositionSteps[number]
-const decompositionLabels: Record<DecompositionStep, string> = {
-  "undici": "1. raw undici.request + JSON.parse",
-  "effect-httpclient-undici": `2. ${profileContenderLabels["effect-httpclient-undici"]}`,
-  "effect-httpclient-undici-untraced": `3. ${profileContenderLabels["effect-httpclient-undici-untraced"]}`,
-  "client-undici-bare": `4. ${profileContenderLabels["client-undici-bare"]}`,
-  "client-undici": "5. effect-polar over layerUndici, defaults (retry policy, 10 s timeout, its span)"
+interface Step {
+  readonly name: AnyContenderName
+  readonly label: string
 }
-/** Whose allocation per call is measured: the decomposition's steps, then the other two clients. */
-const allocationContenders: ReadonlyArray<AnyContenderName> = [...decompositionSteps, "sdk", "client-fetch"]
-const allocationLabels: Record<string, string> = {
-  ...decompositionLabels,
-  "sdk": "@polar-sh/sdk memberSessions.create (fetch; for comparison)",
-  "client-fetch": "effect-polar over FetchHttpClient, defaults (for comparison)"
-}
+
+const legacySteps: ReadonlyArray<Step> = [
+  { name: "undici", label: "1. raw undici.request + JSON.parse" },
+  { name: "effect-httpclient-undici", label: `2. ${profileContenderLabels["effect-httpclient-undici"]}` },
+  {
+    name: "effect-httpclient-undici-untraced",
+    label: `3. ${profileContenderLabels["effect-httpclient-undici-untraced"]}`
+  },
+  { name: "client-undici-bare", label: `4. ${profileContenderLabels["client-undici-bare"]}` },
+  { name: "client-undici", label: "5. effect-polar over layerUndici, defaults (retry policy, 10 s timeout, its span)" }
+]
+/** Today's steps: two ladders, over fetch (from the SDK 1.0.1, the bar) and over undici. */
+const todaySteps: ReadonlyArray<Step> = [
+  { name: "sdk-1", label: "1. @polar-sh/sdk 1.0.1 customerSessions.create (fetch; the bar)" },
+  { name: "effect-httpclient-fetch-untraced", label: `2. ${rowLabels["effect-httpclient-fetch-untraced"]}` },
+  { name: "customer-sessions-fetch-bare", label: `3. ${profileContenderLabels["customer-sessions-fetch-bare"]}` },
+  { name: "customer-sessions-fetch", label: "4. CustomerSessions.create over FetchHttpClient, defaults" },
+  {
+    name: "effect-httpclient-undici-today-untraced",
+    label: `5. ${profileContenderLabels["effect-httpclient-undici-today-untraced"]}`
+  },
+  { name: "customer-sessions-undici-bare", label: `6. ${profileContenderLabels["customer-sessions-undici-bare"]}` },
+  { name: "customer-sessions-undici", label: "7. CustomerSessions.create over layerUndici, defaults" }
+]
+const decompositionSteps = today ? todaySteps : legacySteps
+/** Where a ladder starts again: its first step has no "added" figure. */
+const ladderStarts = new Set<AnyContenderName>(
+  today ? ["sdk-1", "effect-httpclient-undici-today-untraced"] : ["undici"]
+)
+const profiled: AnyContenderName = profiledArg === undefined
+  ? (today ? "customer-sessions-undici" : "client-undici")
+  : isContenderName(profiledArg)
+  ? profiledArg
+  : (() => {
+    throw new Error(`unknown contender ${profiledArg}`)
+  })()
+/** Whose allocation per call is measured: the decomposition's steps, then (legacy) the other two clients. */
+const allocationSteps: ReadonlyArray<Step> = today ? decompositionSteps : [
+  ...decompositionSteps,
+  { name: "sdk", label: "@polar-sh/sdk memberSessions.create (fetch; for comparison)" },
+  { name: "client-fetch", label: "effect-polar over FetchHttpClient, defaults (for comparison)" }
+]
 const profileDir = path.join(benchDir, "build", "profile")
 const intervalUs = 250
 
@@ -152,13 +197,9 @@ const main = async () => {
     phaseTimeoutMs: 60_000,
     skipHeap: true
   }
-  const decomposition: Record<DecompositionStep, Array<WorkerResult>> = {
-    "undici": [],
-    "effect-httpclient-undici": [],
-    "effect-httpclient-undici-untraced": [],
-    "client-undici-bare": [],
-    "client-undici": []
-  }
+  const decomposition = new Map<AnyContenderName, Array<WorkerResult>>(
+    decompositionSteps.map((step) => [step.name, []])
+  )
   const config: WorkerConfig = {
     port: server.port,
     heapEarlyCalls: 0,
@@ -191,9 +232,9 @@ const main = async () => {
     try {
       const rounds = quick ? 1 : 2
       for (let round = 0; round < rounds; round++) {
-        for (const step of decompositionSteps) {
+        for (const { name: step } of decompositionSteps) {
           const { otherCpuPct, result } = await runWorker(step, decompositionConfig, server, { timeoutMs: 600_000 })
-          decomposition[step].push(result)
+          decomposition.get(step)!.push(result)
           maxOtherCpuPct = Math.max(maxOtherCpuPct, otherCpuPct)
           log(
             `decomposition round ${round + 1}/${rounds} ${step}: p50 c=1 ${result.sequential.p50Us.toFixed(0)} µs, ` +
@@ -201,7 +242,7 @@ const main = async () => {
           )
         }
       }
-      for (const contender of allocationContenders) {
+      for (const { name: contender } of allocationSteps) {
         const { result } = await runWorker(contender, allocationConfig, server, {
           timeoutMs: 600_000,
           nodeArgs: [`--min-semi-space-size=${semiSpaceMB}`, `--max-semi-space-size=${semiSpaceMB}`]
@@ -212,8 +253,8 @@ const main = async () => {
             `(${result.allocationBatchesKept ?? 0} batches kept)`
         )
       }
-      log("CPU profile of the undici-layer contender")
-      return await runWorker("client-undici", config, server, {
+      log(`CPU profile of ${profiled}`)
+      return await runWorker(profiled, config, server, {
         timeoutMs: 600_000,
         nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-interval=${intervalUs}`],
         program: [...tsNodeArgs, path.join(benchDir, "src", "worker.ts")]
@@ -242,10 +283,10 @@ const main = async () => {
   const [breakdown] = await Promise.all([breakdownChild.message, breakdownChild.exit])
 
   const lines: Array<string> = []
-  lines.push("# effect-polar client profile")
+  lines.push(`# effect-polar client profile${today ? ": today's endpoint (POST /v1/customer-sessions/)" : ""}`)
   lines.push("")
   lines.push(
-    `\`node --cpu-prof --cpu-prof-interval=${intervalUs}\` on the worker of the NodeHttpClient.layerUndici ` +
+    `\`node --cpu-prof --cpu-prof-interval=${intervalUs}\` on the worker of the ${profiled} ` +
       `contender (run from TypeScript sources) against the bench server. Only the samples of the timed phases ` +
       `count (${config.sequentialCalls.toLocaleString("en-US")} calls at concurrency 1, then ` +
       `${config.concurrentCalls.toLocaleString("en-US")} at concurrency 32, after ` +
@@ -262,23 +303,26 @@ const main = async () => {
   lines.push("")
   lines.push(
     `Each step in its own process against the bench server, taking turns, ` +
-      `${decomposition["undici"].length} round(s), medians; ${
+      `${decomposition.get(decompositionSteps[0]!.name)!.length} round(s), medians; ${
         decompositionConfig.warmupCalls.toLocaleString("en-US")
       } ` +
       `warm-up calls, ${decompositionConfig.sequentialCalls.toLocaleString("en-US")} timed at concurrency 1, ` +
       `${decompositionConfig.concurrentCalls.toLocaleString("en-US")} at concurrency 32. "Added" is the step's CPU ` +
-      `per call minus the previous step's. Other processes used at most ${maxOtherCpuPct.toFixed(0)} % of a core ` +
+      `per call minus the previous step's (of the same ladder). Other processes used at most ${
+        maxOtherCpuPct.toFixed(0)
+      } % of a core ` +
       `during these runs, ${run.otherCpuPct.toFixed(0)} % during the profiled one.`
   )
   lines.push("")
   lines.push("| step | p50 c=1 | p50 c=32 | CPU µs/call (c=32) | added CPU µs/call |")
   lines.push("| --- | ---: | ---: | ---: | ---: |")
   let previous = Number.NaN
-  for (const step of decompositionSteps) {
-    const results = decomposition[step]
+  for (const { label, name: step } of decompositionSteps) {
+    const results = decomposition.get(step)!
+    if (ladderStarts.has(step)) previous = Number.NaN
     const cpu = median(results.map((r) => r.concurrent.cpuUsPerCall))
     lines.push(
-      `| ${decompositionLabels[step]} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
+      `| ${label} | ${median(results.map((r) => r.sequential.p50Us)).toFixed(0)} µs | ` +
         `${median(results.map((r) => r.concurrent.p50Us)).toFixed(0)} µs | ${cpu.toFixed(0)} | ` +
         `${Number.isNaN(previous) ? "" : signed(cpu - previous, (v) => v.toFixed(0))} |`
     )
@@ -299,14 +343,15 @@ const main = async () => {
   lines.push("| contender | KiB allocated per call | added | batches kept |")
   lines.push("| --- | ---: | ---: | ---: |")
   let previousKiB = Number.NaN
-  for (const contender of allocationContenders) {
+  for (const { label, name: contender } of allocationSteps) {
     const result = allocation.get(contender)
     const kib = (result?.allocatedBytesPerCall ?? Number.NaN) / 1024
-    const added = (decompositionSteps as ReadonlyArray<string>).includes(contender) && !Number.isNaN(previousKiB)
+    if (ladderStarts.has(contender)) previousKiB = Number.NaN
+    const added = decompositionSteps.some((step) => step.name === contender) && !Number.isNaN(previousKiB)
       ? signed(kib - previousKiB, (v) => v.toFixed(1))
       : ""
     lines.push(
-      `| ${allocationLabels[contender] ?? contender} | ${kib.toFixed(1)} | ${added} | ` +
+      `| ${label} | ${kib.toFixed(1)} | ${added} | ` +
         `${result?.allocationBatchesKept ?? 0} of ${allocationConfig.allocationBatches} |`
     )
     previousKiB = kib
@@ -344,7 +389,11 @@ const main = async () => {
   const document = lines.join("\n")
   write("\n" + document + "\n")
 
-  if (!quick) {
+  if (today) {
+    // today's profile has its own file, and no section of the README is generated from it
+    if (!quick) fs.writeFileSync(path.join(benchDir, "profile-today.md"), document)
+    log(quick ? "" : "profile-today.md written")
+  } else if (!quick) {
     fs.writeFileSync(path.join(benchDir, "profile.md"), document)
     const readme = path.join(benchDir, "README.md")
     const startMarker = "<!-- profile:start -->"

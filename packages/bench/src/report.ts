@@ -6,7 +6,16 @@ import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
 import type { ColdStarts } from "./run.js"
-import { benchDir, floorName, rowLabels, rowNames, signed } from "./shared.js"
+import {
+  benchDir,
+  fetchFloorName,
+  floorName,
+  legacyRowNames,
+  rowLabels,
+  rowNames,
+  signed,
+  todayRowNames
+} from "./shared.js"
 import type { RowName } from "./shared.js"
 import type { BundleSize, SizeResults } from "./size.js"
 
@@ -121,6 +130,7 @@ export const environment = (): Array<string> => {
     ["undici (npm)", readVersion(path.join(modules, "undici"))],
     ["undici (Node's fetch)", process.versions.undici ?? "?"],
     ["@polar-sh/sdk", readVersion(sdkDir)],
+    ["@polar-sh/sdk-1", readVersion(path.join(modules, "@polar-sh", "sdk-1"))],
     ["zod (SDK's)", readVersion(path.join(sdkDir, "..", "..", "zod"))],
     ["esbuild", readVersion(path.join(modules, "esbuild"))]
   ]
@@ -145,6 +155,7 @@ export const targets = (results: BenchResults): Array<Target> => {
   const client = c["client-undici"]
   const fetchClient = c["client-fetch"]
   const floor = c[floorName]
+  const sdk1 = c["sdk-1"]
   const out: Array<Target> = []
   for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
     const vsRaw = client[key] / undici[key]
@@ -200,7 +211,121 @@ export const targets = (results: BenchResults): Array<Target> => {
       pass: vsSdk <= 1
     })
   }
+  for (
+    const [name, label, bound] of [
+      ["customer-sessions-undici", "undici layer", 1],
+      ["customer-sessions-fetch", "FetchHttpClient", 1.5]
+    ] as const
+  ) {
+    for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
+      const vsSdk1 = c[name][key] / sdk1[key]
+      out.push({
+        name: `CustomerSessions.create, ${label}: p50 at concurrency ${level} ≤ ${bound.toFixed(1)}× the SDK 1.0.1's ` +
+          `customerSessions.create`,
+        measured: `${intl(c[name][key])} µs vs ${intl(sdk1[key])} µs = ${ratio(vsSdk1)}` +
+          (name === "customer-sessions-fetch"
+            ? ` (the floor, FetchHttpClient alone: ${ratio(c[fetchFloorName][key] / sdk1[key])})`
+            : ` (the floor, layerUndici alone: ${ratio(c[floorName][key] / sdk1[key])})`),
+        required: `≤ ${bound.toFixed(2)}×`,
+        pass: vsSdk1 <= bound
+      })
+    }
+  }
   return out
+}
+
+/** The first lines of the document: how many targets are met, and the ratios issue 14 asks for. */
+const summarySection = (results: BenchResults): Array<string> => {
+  const c = results.contenders
+  const sdk1 = c["sdk-1"]
+  const all = targets(results)
+  const failed = all.filter((target) => !target.pass)
+  const vs = (name: RowName) =>
+    `${ratio(c[name].p50c1 / sdk1.p50c1)} at concurrency 1, ${ratio(c[name].p50c32 / sdk1.p50c32)} at ` +
+    `${results.settings.concurrency}`
+  return [
+    "## Summary",
+    "",
+    `- ${all.length - failed.length} of ${all.length} targets met` +
+    (failed.length === 0 ? "." : `; not met: ${failed.map((target) => target.name).join("; ")}.`),
+    `- \`CustomerSessions.create\` ÷ the SDK 1.0.1's \`customerSessions.create\` (p50): over layerUndici ` +
+    `${vs("customer-sessions-undici")}; over FetchHttpClient ${vs("customer-sessions-fetch")}. ` +
+    `Effect's FetchHttpClient alone (the fetch floor): ${vs(fetchFloorName)}.`,
+    `- \`MemberSessions.create\` on today's route (two requests) ÷ the SDK 1.0.1's one request: over layerUndici ` +
+    `${vs("member-sessions-today-undici")}; over FetchHttpClient ${vs("member-sessions-today-fetch")}.`,
+    ""
+  ]
+}
+
+/** Today's endpoint: every row against the SDK 1.0.1, and what the client adds over the floor of its layer. */
+const todaySection = (results: BenchResults): Array<string> => {
+  const s = results.settings
+  const c = results.contenders
+  const sdk1 = c["sdk-1"]
+  const lines: Array<string> = []
+  lines.push("## Today's endpoint: ratios to the SDK 1.0.1 (same run)")
+  lines.push("")
+  lines.push(
+    "Each row of today's endpoint against `@polar-sh/sdk` 1.0.1's `customerSessions.create` (`createPolar` from " +
+      "`@polar-sh/sdk-1/2026-10`: `fetch` with a `Headers` object and an `AbortSignal.timeout` of 5 s, " +
+      "`response.json()`, no validation or decoding), the bar of issue 14. The `MemberSessions.create` rows make " +
+      "two requests per call (the member lookup, then the session) against the SDK's one; the last two columns " +
+      "compare them with `CustomerSessions.create` over the same layer (what the lookup costs) and with " +
+      "`MemberSessions.create` on the legacy endpoint over the same layer."
+  )
+  lines.push("")
+  const sameLayer = (name: RowName): { readonly customer: RowName; readonly legacy: RowName } | undefined =>
+    name === "member-sessions-today-undici"
+      ? { customer: "customer-sessions-undici", legacy: "client-undici" }
+      : name === "member-sessions-today-fetch"
+      ? { customer: "customer-sessions-fetch", legacy: "client-fetch" }
+      : undefined
+  lines.push(table(
+    [
+      "contender",
+      "p50 c=1 ÷ SDK 1.0.1",
+      `p50 c=${s.concurrency} ÷ SDK 1.0.1`,
+      "calls/s ÷ SDK 1.0.1",
+      "CPU ÷ SDK 1.0.1",
+      `p50 c=1 / c=${s.concurrency} ÷ CustomerSessions.create`,
+      `p50 c=1 / c=${s.concurrency} ÷ legacy MemberSessions.create`
+    ],
+    todayRowNames.map((name) => {
+      const x = c[name]
+      const other = sameLayer(name)
+      const pair = (reference: RowName) =>
+        `${ratio(x.p50c1 / c[reference].p50c1)} / ${ratio(x.p50c32 / c[reference].p50c32)}`
+      return [
+        rowLabels[name],
+        ratio(x.p50c1 / sdk1.p50c1),
+        ratio(x.p50c32 / sdk1.p50c32),
+        ratio(x.throughput / sdk1.throughput),
+        ratio(x.cpuUsPerCall / sdk1.cpuUsPerCall),
+        other === undefined ? "" : pair(other.customer),
+        other === undefined ? "" : pair(other.legacy)
+      ]
+    })
+  ))
+  lines.push("")
+  const undiciFloor = c[floorName]
+  const fetchFloor = c[fetchFloorName]
+  const overUndici = c["customer-sessions-undici"]
+  const overFetch = c["customer-sessions-fetch"]
+  const added = (client: ContenderSummary, floor: ContenderSummary) =>
+    `${ratio(client.p50c1 / floor.p50c1)} the floor's p50 at concurrency 1, ${ratio(client.p50c32 / floor.p50c32)} ` +
+    `at ${s.concurrency}, ${ratio(client.cpuUsPerCall / floor.cpuUsPerCall)} its CPU per call ` +
+    `(${signed(client.cpuUsPerCall - floor.cpuUsPerCall, intl)} µs)`
+  lines.push(
+    `The floors against the bar: Effect's \`HttpClient\` over layerUndici alone (tracer off, no client; legacy ` +
+      `endpoint) is ${ratio(undiciFloor.p50c1 / sdk1.p50c1)} the SDK 1.0.1's p50 at concurrency 1 and ` +
+      `${ratio(undiciFloor.p50c32 / sdk1.p50c32)} at ${s.concurrency}; over FetchHttpClient (today's endpoint) ` +
+      `${ratio(fetchFloor.p50c1 / sdk1.p50c1)} and ${ratio(fetchFloor.p50c32 / sdk1.p50c32)}. What ` +
+      `\`CustomerSessions.create\` adds on top (validation of the union body, decoding into \`Schema.Class\`es, its ` +
+      `span, the per-attempt timeout, the retry policy, the error mapping): over layerUndici ` +
+      `${added(overUndici, undiciFloor)}; over FetchHttpClient ${added(overFetch, fetchFloor)}.`
+  )
+  lines.push("")
+  return lines
 }
 
 export const render = (results: BenchResults): string => {
@@ -229,12 +354,16 @@ export const render = (results: BenchResults): string => {
         : "Runs disturbed by other processes are reported, not rerun.")
   )
   lines.push("")
+  lines.push(...summarySection(results))
   lines.push("## Latency, throughput, CPU, heap")
   lines.push("")
   lines.push(
     `Medians over the rounds. Latency in µs per call; throughput and CPU at concurrency ${s.concurrency}; ` +
       `"server CPU" is the share of one core the server process used in that phase (near 100 % means the ` +
-      `server, not the client, was the bottleneck).`
+      `server, not the client, was the bottleneck). The first ${legacyRowNames.length} rows call the legacy ` +
+      `endpoint \`POST /v1/member-sessions/\` (issue 5); the last ${todayRowNames.length} call today's ` +
+      `\`POST /v1/customer-sessions/\` (issue 14), \`MemberSessions.create\` on today's route after a ` +
+      `\`GET /v1/members/{id}\` (two requests per call). Only issue 5's contenders are soaked for the heap.`
   )
   lines.push("")
   lines.push(table(
@@ -315,7 +444,7 @@ export const render = (results: BenchResults): string => {
       "calls/s ÷ SDK",
       "CPU ÷ SDK"
     ],
-    rowNames.map((name) => {
+    legacyRowNames.map((name) => {
       const x = c[name]
       return [
         rowLabels[name],
@@ -348,6 +477,7 @@ export const render = (results: BenchResults): string => {
     )
     lines.push("")
   }
+  lines.push(...todaySection(results))
   lines.push("## Cold start")
   lines.push("")
   lines.push(

@@ -193,11 +193,11 @@ const coldLaunch = async (variant: ColdVariant): Promise<ColdLaunch> => {
 }
 
 /**
- * Launches each variant `launches` times (one unmeasured launch each first, so that every
- * variant's files are in the page cache), taking turns, and answers the medians.
+ * Launches each variant `launches` times (unless `warm` is false, one unmeasured launch each first,
+ * so that every variant's files are in the page cache), taking turns, and answers the medians.
  */
-export const measureColdStarts = async (launches: number): Promise<ColdStarts> => {
-  for (const variant of coldVariants) await coldLaunch(variant)
+export const measureColdStarts = async (launches: number, warm = true): Promise<ColdStarts> => {
+  if (warm) { for (const variant of coldVariants) await coldLaunch(variant) }
   const runs: Record<ColdVariant, Array<ColdLaunch>> = { "sdk": [], "client-undici": [], "client-fetch": [] }
   const machineStart = machineBusyUs()
   const wallStart = performance.now()

@@ -14,27 +14,67 @@ export const benchDir = ((): string => {
   return dir
 })()
 
-/** The response body every call receives (the 201 fixture of @effect-polar/core). */
+/** The response body of the legacy endpoint (the 201 fixture of @effect-polar/core). */
 export const fixturePath = path.join(benchDir, "fixtures", "member-session.201.json")
+/** The response body of today's `POST /v1/customer-sessions/` (core's `current/customer-session.201.member.json`). */
+export const customerSessionFixturePath = path.join(benchDir, "fixtures", "customer-session.201.member.json")
+/** The response body of today's member lookup (core's `current/member.200.json`). */
+export const memberFixturePath = path.join(benchDir, "fixtures", "member.200.json")
 
-export { ACCESS_TOKEN, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
+export {
+  ACCESS_TOKEN,
+  CUSTOMER_ID,
+  CUSTOMER_SESSIONS_ENDPOINT,
+  ENDPOINT,
+  MEMBER_ID,
+  MEMBERS_ENDPOINT,
+  RETURN_URL
+} from "./constants.js"
 
-/** The contenders the issue names, in the order of the tables. */
+/** The contenders issue 5 names, on the legacy endpoint (`POST /v1/member-sessions/`), in the order of the tables. */
 export const contenderNames = ["undici", "fetch", "sdk", "client-undici", "client-fetch"] as const
 export type ContenderName = typeof contenderNames[number]
 
 /**
+ * The contenders issue 14 names, on today's endpoint (`POST /v1/customer-sessions/`): the official
+ * SDK 1.0.1 (the bar), `CustomerSessions.create` over both layers, and `MemberSessions.create` on
+ * today's route (`GET /v1/members/{id}`, then `POST /v1/customer-sessions/`: two requests per call).
+ */
+export const todayNames = [
+  "sdk-1",
+  "customer-sessions-undici",
+  "customer-sessions-fetch",
+  "member-sessions-today-undici",
+  "member-sessions-today-fetch"
+] as const
+export type TodayName = typeof todayNames[number]
+
+/**
  * The floor of any client over the undici layer: Effect's `HttpClient` over
  * `NodeHttpClient.layerUndici`, the tracer off, the body read with `response.text` and
- * `JSON.parse`d, nothing else. Measured in the same rounds as the contenders (not in the heap soak
- * nor the cold starts), so that the ratio to raw undici any client over this layer starts from
- * comes from the same run as the targets.
+ * `JSON.parse`d, nothing else (on the legacy endpoint, as since 2026-11-29). Measured in the same
+ * rounds as the contenders (not in the heap soak nor the cold starts), so that the ratio to raw
+ * undici any client over this layer starts from comes from the same run as the targets.
  */
 export const floorName = "effect-httpclient-undici-untraced" as const
 
-/** Every row of the latency tables: the contenders, then the floor. */
-export const rowNames = [...contenderNames, floorName] as const
+/**
+ * The same floor over `FetchHttpClient.layer`, on today's endpoint: what `CustomerSessions.create`
+ * over fetch starts from, next to the SDK 1.0.1 (itself a thin wrapper of `fetch`).
+ */
+export const fetchFloorName = "effect-httpclient-fetch-untraced" as const
+
+/** The rows of the legacy endpoint's tables: issue 5's contenders, then the floor. */
+export const legacyRowNames = [...contenderNames, floorName] as const
+/** The rows of today's endpoint's tables: issue 14's contenders, then the fetch floor. */
+export const todayRowNames = [...todayNames, fetchFloorName] as const
+
+/** Every row measured in the rounds. */
+export const rowNames = [...legacyRowNames, ...todayRowNames] as const
 export type RowName = typeof rowNames[number]
+
+/** The contenders soaked for the heap targets (issue 5's). */
+export const soakedNames = contenderNames
 
 export const contenderLabels: Record<ContenderName, string> = {
   "undici": "raw undici.request + JSON.parse",
@@ -44,32 +84,49 @@ export const contenderLabels: Record<ContenderName, string> = {
   "client-fetch": "effect-polar, FetchHttpClient.layer"
 }
 
+export const todayLabels: Record<TodayName, string> = {
+  "sdk-1": "@polar-sh/sdk 1.0.1 customerSessions.create",
+  "customer-sessions-undici": "effect-polar CustomerSessions.create, NodeHttpClient.layerUndici",
+  "customer-sessions-fetch": "effect-polar CustomerSessions.create, FetchHttpClient.layer",
+  "member-sessions-today-undici": "effect-polar MemberSessions.create, today's route (2 requests), layerUndici",
+  "member-sessions-today-fetch": "effect-polar MemberSessions.create, today's route (2 requests), FetchHttpClient"
+}
+
 /** Labels of every row of the latency tables. */
 export const rowLabels: Record<RowName, string> = {
   ...contenderLabels,
-  [floorName]: "floor: Effect HttpClient over layerUndici, tracer off, no client"
+  [floorName]: "floor: Effect HttpClient over layerUndici, tracer off, no client",
+  ...todayLabels,
+  [fetchFloorName]: "floor: Effect HttpClient over FetchHttpClient, tracer off, no client"
 }
 
 /**
  * Extra contenders of the profile step only, to split the client's cost: Effect's HttpClient over
- * the same undici layer with no client on top, and the client with its retry policy and tracer off.
+ * the same undici layer with no client on top, and the client with its retry policy and tracer off
+ * (on the legacy endpoint and on today's).
  */
 export const profileContenderNames = [
   "effect-httpclient-undici",
-  "effect-httpclient-undici-untraced",
-  "client-undici-bare"
+  "client-undici-bare",
+  "effect-httpclient-undici-today-untraced",
+  "customer-sessions-undici-bare",
+  "customer-sessions-fetch-bare"
 ] as const
 export type ProfileContenderName = typeof profileContenderNames[number]
-export type AnyContenderName = ContenderName | ProfileContenderName
+export type AnyContenderName = RowName | ProfileContenderName
 
-export const profileContenderLabels: Record<ProfileContenderName, string> = {
+export const profileContenderLabels: Record<ProfileContenderName | typeof floorName, string> = {
   "effect-httpclient-undici": "Effect HttpClient over layerUndici + response.text + JSON.parse (no client)",
-  "effect-httpclient-undici-untraced": "the same with the tracer disabled (no span, no traceparent header)",
-  "client-undici-bare": "effect-polar over layerUndici, retry: false, tracer disabled"
+  [floorName]: "the same with the tracer disabled (no span, no traceparent header)",
+  "client-undici-bare": "effect-polar over layerUndici, retry: false, tracer disabled",
+  "effect-httpclient-undici-today-untraced":
+    "Effect HttpClient over layerUndici, tracer off, no client, POST /v1/customer-sessions/",
+  "customer-sessions-undici-bare": "CustomerSessions.create over layerUndici, retry: false, tracer disabled",
+  "customer-sessions-fetch-bare": "CustomerSessions.create over FetchHttpClient, retry: false, tracer disabled"
 }
 
 export const isContenderName = (name: string): name is AnyContenderName =>
-  (contenderNames as ReadonlyArray<string>).includes(name) ||
+  (rowNames as ReadonlyArray<string>).includes(name) ||
   (profileContenderNames as ReadonlyArray<string>).includes(name)
 
 /** How much work one worker does; the orchestrator passes it as JSON. */
@@ -144,6 +201,19 @@ export const quantile = (sorted: ArrayLike<number>, q: number): number => {
 /** A difference with its sign (a typographic minus), its magnitude written by `format`. */
 export const signed = (delta: number, format: (magnitude: number) => string): string =>
   `${delta >= 0 ? "+" : "−"}${format(Math.abs(delta))}`
+
+/** A record with one entry per key, each made by `value`. */
+export const recordOf = <K extends string, V>(keys: ReadonlyArray<K>, value: (key: K) => V): Record<K, V> => {
+  const out: Partial<Record<K, V>> = {}
+  for (const key of keys) out[key] = value(key)
+  if (!isComplete(keys, out)) throw new Error("recordOf: a key without a value")
+  return out
+}
+
+const isComplete = <K extends string, V>(
+  keys: ReadonlyArray<K>,
+  record: Partial<Record<K, V>>
+): record is Record<K, V> => keys.every((key) => key in record)
 
 export const median = (values: ReadonlyArray<number>): number => {
   const finite = values.filter((value) => Number.isFinite(value)).sort((a, b) => a - b)

@@ -35,9 +35,8 @@ const setupStart = performance.now()
 const contender = await makeContender(name, `http://127.0.0.1:${config.port}`)
 const setupMs = performance.now() - setupStart
 
-const expected = "https://polar.sh/acme-inc/portal?member_session_token="
 const first = await contender.call()
-if (!first.startsWith(expected)) throw new Error(`${name}: unexpected portal URL ${first}`)
+if (!first.startsWith(contender.expected)) throw new Error(`${name}: unexpected portal URL ${first}`)
 let totalCalls = 1
 
 /** Runs `count` calls on `concurrency` lanes, stopping early after `config.phaseTimeoutMs`. */

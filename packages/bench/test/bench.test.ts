@@ -29,6 +29,37 @@ describe("pnpm bench --quick", () => {
     // the floor row runs in the same rounds, and its ratios are reported
     expect(stdout).toContain("| floor: Effect HttpClient over layerUndici, tracer off, no client |")
     expect(stdout).toMatch(/The floor row .* In this run it is \d+\.\d\d× raw undici/)
+    // today's endpoint (issue 14): the SDK 1.0.1, the client's two operations over both layers, the fetch floor
+    for (
+      const row of [
+        "@polar-sh/sdk 1.0.1 customerSessions.create",
+        "effect-polar CustomerSessions.create, NodeHttpClient.layerUndici",
+        "effect-polar CustomerSessions.create, FetchHttpClient.layer",
+        "effect-polar MemberSessions.create, today's route (2 requests), layerUndici",
+        "effect-polar MemberSessions.create, today's route (2 requests), FetchHttpClient",
+        "floor: Effect HttpClient over FetchHttpClient, tracer off, no client"
+      ]
+    ) {
+      // a row of the latency table and one of today's ratio table, each with figures
+      expect(stdout.split("\n").filter((line) => line.startsWith(`| ${row} | `) && /\d/.test(line)).length, row)
+        .toBeGreaterThanOrEqual(2)
+    }
+    expect(stdout).toContain("## Today's endpoint: ratios to the SDK 1.0.1 (same run)")
+    expect(stdout).toMatch(
+      /CustomerSessions\.create` ÷ the SDK 1\.0\.1's `customerSessions\.create` \(p50\): over layerUndici \d+\.\d\d×/
+    )
+    // the four targets of issue 14, each with its ratio and a verdict
+    for (const layer of ["undici layer", "FetchHttpClient"]) {
+      for (const level of ["1", "32"]) {
+        expect(stdout).toMatch(
+          new RegExp(
+            `\\| CustomerSessions\\.create, ${layer}: p50 at concurrency ${level} ≤ \\d\\.\\d× the SDK 1\\.0\\.1's ` +
+              `customerSessions\\.create \\| [\\d,]+ µs vs [\\d,]+ µs = \\d+\\.\\d\\d×.* \\| (PASS|\\*\\*FAIL\\*\\*) \\|`
+          )
+        )
+      }
+    }
+    expect(stdout).toMatch(/\d+ of 14 targets met\./)
     expect(stdout).toContain("## Targets")
     expect(fs.readFileSync(out, "utf8")).toContain("## Latency, throughput, CPU, heap")
     fs.rmSync(dir, { recursive: true, force: true })
