@@ -259,7 +259,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       // something there may record under it
       transportUnderSpan: resolved.httpClientSpans || options.transformClient !== undefined,
       headers: Headers.fixed(resolved, options.accessToken),
-      deadlines: yield* Deadlines.make,
+      deadlines: yield* Deadlines.make({ inheritFiberRefs: options.transformClient !== undefined }),
       scrub: Errors.makeScrubber(options.accessToken)
     })
     return PolarClient.of({ execute, memberSessionsRouting: yield* Routing.make(resolved) })

@@ -69,7 +69,7 @@ describe("the retry driver", () => {
 describe("the per-attempt deadlines", () => {
   it.scoped("what an attempt sets in its FiberRefs is the caller's afterwards, as with Effect.timeout", () =>
     Effect.gen(function*() {
-      const deadlines = yield* Deadlines.make
+      const deadlines = yield* Deadlines.make({ inheritFiberRefs: true })
       const ref = FiberRef.unsafeMake("before")
       yield* deadlines.timeout(FiberRef.set(ref, "set in the attempt"), Duration.seconds(1), () => "timeout")
       assert.strictEqual(yield* FiberRef.get(ref), "set in the attempt")
@@ -77,7 +77,7 @@ describe("the per-attempt deadlines", () => {
 
   it.scoped("a timed-out attempt fails with the timeout's error and leaves the caller's FiberRefs alone", () =>
     Effect.gen(function*() {
-      const deadlines = yield* Deadlines.make
+      const deadlines = yield* Deadlines.make({ inheritFiberRefs: true })
       const ref = FiberRef.unsafeMake("before")
       const fiber = yield* Effect.fork(
         deadlines.timeout(

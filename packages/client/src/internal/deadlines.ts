@@ -72,106 +72,120 @@ export interface Deadlines {
  *
  * @internal
  */
-export const make: Effect.Effect<Deadlines, never, Scope.Scope> = Effect.gen(function*() {
-  const scope = yield* Effect.scope
-  const heap = new Heap<Deadline>()
-  let watcher: Watcher | undefined
-  let closed = false
-  yield* Effect.addFinalizer(() =>
-    Effect.sync(() => {
-      closed = true
-    })
-  )
-
-  const expireDue = (now: number): void => {
-    for (let next = heap.peek(); next !== undefined && next.at <= now; next = heap.peek()) {
-      heap.remove(next)
-      next.expire()
-    }
+export const make = (
+  options: {
+    /**
+     * Whether an attempt may set FiberRefs its caller sees afterwards: it runs code of the caller's
+     * (a `transformClient`). Otherwise they are not merged back (there is nothing to merge).
+     */
+    readonly inheritFiberRefs: boolean
   }
+): Effect.Effect<Deadlines, never, Scope.Scope> =>
+  Effect.gen(function*() {
+    const inheritFiberRefs = options.inheritFiberRefs
+    const scope = yield* Effect.scope
+    const heap = new Heap<Deadline>()
+    let watcher: Watcher | undefined
+    let closed = false
+    yield* Effect.addFinalizer(() =>
+      Effect.sync(() => {
+        closed = true
+      })
+    )
 
-  const watch = (self: Watcher): Effect.Effect<void> =>
-    Effect.suspend(() => {
-      expireDue(self.clock.unsafeCurrentTimeMillis())
-      const next = heap.peek()
-      if (next === undefined) {
-        watcher = undefined
-        return Effect.void
+    const expireDue = (now: number): void => {
+      for (let next = heap.peek(); next !== undefined && next.at <= now; next = heap.peek()) {
+        heap.remove(next)
+        next.expire()
       }
-      const now = self.clock.unsafeCurrentTimeMillis()
-      self.wakeAt = Math.min(next.at, now + maxSleepMillis)
-      self.wake = Deferred.unsafeMake(FiberId.none)
-      return Effect.zipRight(
-        Effect.raceFirst(self.clock.sleep(Duration.millis(Math.max(0, self.wakeAt - now))), Deferred.await(self.wake)),
-        watch(self)
-      )
-    })
+    }
 
-  const timeout = <A, E>(
-    self: Effect.Effect<A, E>,
-    duration: Duration.Duration,
-    onTimeout: () => E
-  ): Effect.Effect<A, E> =>
-    Effect.clockWith((clock) => {
-      if (closed || (watcher !== undefined && watcher.clock !== clock)) {
-        return Effect.timeoutFail(self, { duration, onTimeout })
-      }
-      return Effect.uninterruptibleMask((restore) =>
-        // the child answers its Exit, so that a failed attempt is not also logged as a fiber
-        // "terminated with an unhandled error"
-        // a daemon: this fiber interrupts it itself when interrupted, and awaits it otherwise
-        Effect.flatMap(Effect.forkDaemon(Effect.exit(restore(self))), (child) => {
-          let timedOut = false
-          const entry: Deadline = {
-            at: clock.unsafeCurrentTimeMillis() + Duration.toMillis(duration),
-            expire: () => {
-              timedOut = true
-              child.unsafeInterruptAsFork(FiberId.none)
-            },
-            index: -1
-          }
-          heap.push(entry)
-          // awaiting the child fails only if this fiber is interrupted: the child goes too
-          const awaited = Effect.matchCauseEffect(restore(child.await), {
-            onFailure: (cause) => {
-              heap.remove(entry)
-              return Effect.zipRight(Fiber.interrupt(child), Effect.failCause(cause))
-            },
-            onSuccess: (exit) => {
-              heap.remove(entry)
-              // the attempt's exit (the child itself is interruptible only inside `restore`)
-              const attempt: Exit.Exit<A, E> = Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause)
-              if (timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)) {
-                return Effect.fail(onTimeout())
-              }
-              // as a join (and Effect.timeout) does: what the attempt set in its FiberRefs (log
-              // annotations, a transformClient's state) is the caller's afterwards
-              return Effect.zipRight(Fiber.inheritAll(child), attempt)
+    const watch = (self: Watcher): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        expireDue(self.clock.unsafeCurrentTimeMillis())
+        const next = heap.peek()
+        if (next === undefined) {
+          watcher = undefined
+          return Effect.void
+        }
+        const now = self.clock.unsafeCurrentTimeMillis()
+        self.wakeAt = Math.min(next.at, now + maxSleepMillis)
+        self.wake = Deferred.unsafeMake(FiberId.none)
+        return Effect.zipRight(
+          Effect.raceFirst(
+            self.clock.sleep(Duration.millis(Math.max(0, self.wakeAt - now))),
+            Deferred.await(self.wake)
+          ),
+          watch(self)
+        )
+      })
+
+    const timeout = <A, E>(
+      self: Effect.Effect<A, E>,
+      duration: Duration.Duration,
+      onTimeout: () => E
+    ): Effect.Effect<A, E> =>
+      Effect.clockWith((clock) => {
+        if (closed || (watcher !== undefined && watcher.clock !== clock)) {
+          return Effect.timeoutFail(self, { duration, onTimeout })
+        }
+        return Effect.uninterruptibleMask((restore) =>
+          // the child answers its Exit, so that a failed attempt is not also logged as a fiber
+          // "terminated with an unhandled error"
+          // a daemon: this fiber interrupts it itself when interrupted, and awaits it otherwise
+          Effect.flatMap(Effect.forkDaemon(Effect.exit(restore(self))), (child) => {
+            let timedOut = false
+            const entry: Deadline = {
+              at: clock.unsafeCurrentTimeMillis() + Duration.toMillis(duration),
+              expire: () => {
+                timedOut = true
+                child.unsafeInterruptAsFork(FiberId.none)
+              },
+              index: -1
             }
+            heap.push(entry)
+            // awaiting the child fails only if this fiber is interrupted: the child goes too
+            const awaited = Effect.matchCauseEffect(restore(child.await), {
+              onFailure: (cause) => {
+                heap.remove(entry)
+                return Effect.zipRight(Fiber.interrupt(child), Effect.failCause(cause))
+              },
+              onSuccess: (exit) => {
+                heap.remove(entry)
+                // the attempt's exit (the child itself is interruptible only inside `restore`)
+                const attempt: Exit.Exit<A, E> = Exit.isSuccess(exit) ? exit.value : Exit.failCause(exit.cause)
+                if (timedOut && Exit.isFailure(attempt) && Cause.isInterrupted(attempt.cause)) {
+                  return Effect.fail(onTimeout())
+                }
+                // as a join (and Effect.timeout) does: what the attempt set in its FiberRefs (log
+                // annotations, a transformClient's state) is the caller's afterwards; an attempt that
+                // runs no code of the caller's changes none, and merging nothing costs a diff per call
+                return inheritFiberRefs ? Effect.zipRight(Fiber.inheritAll(child), attempt) : attempt
+              }
+            })
+            if (watcher === undefined) {
+              const fresh: Watcher = { clock, wakeAt: entry.at, wake: Deferred.unsafeMake(FiberId.none) }
+              watcher = fresh
+              // forked from the uninterruptible region: made interruptible so the scope can end it
+              const start = Effect.forkIn(
+                Effect.ensuring(
+                  Effect.interruptible(watch(fresh)),
+                  Effect.sync(() => {
+                    if (watcher === fresh) watcher = undefined
+                  })
+                ),
+                scope
+              )
+              return Effect.zipRight(start, awaited)
+            }
+            if (entry.at < watcher.wakeAt) {
+              watcher.wakeAt = entry.at
+              Deferred.unsafeDone(watcher.wake, Exit.void)
+            }
+            return awaited
           })
-          if (watcher === undefined) {
-            const fresh: Watcher = { clock, wakeAt: entry.at, wake: Deferred.unsafeMake(FiberId.none) }
-            watcher = fresh
-            // forked from the uninterruptible region: made interruptible so the scope can end it
-            const start = Effect.forkIn(
-              Effect.ensuring(
-                Effect.interruptible(watch(fresh)),
-                Effect.sync(() => {
-                  if (watcher === fresh) watcher = undefined
-                })
-              ),
-              scope
-            )
-            return Effect.zipRight(start, awaited)
-          }
-          if (entry.at < watcher.wakeAt) {
-            watcher.wakeAt = entry.at
-            Deferred.unsafeDone(watcher.wake, Exit.void)
-          }
-          return awaited
-        })
-      )
-    })
+        )
+      })
 
-  return { timeout }
-})
+    return { timeout }
+  })

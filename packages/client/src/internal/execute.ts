@@ -11,6 +11,7 @@ import type * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -70,6 +71,7 @@ export const make = (setup: Setup) => {
       const timeout = options?.timeout === undefined ? resolved.timeout : Duration.decode(options.timeout)
       const retry = options?.retry ?? resolved.retry
       const span = call.span ?? currentSpan(fiber)
+      const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
       // the platform's per-request span propagates its own context; otherwise the call's span does
       const propagate = span !== undefined && !resolved.httpClientSpans &&
           fiber.getFiberRef(FiberRef.currentTracerEnabled) && fiber.getFiberRef(HttpClient.currentTracerPropagation)
@@ -101,9 +103,8 @@ export const make = (setup: Setup) => {
           ResponseBody.read(ctx, response, status, headers["content-length"], resolved.maxResponseBytes),
           (body) => interpret(ctx, status, headers, body, call.decode)
         )
-        return span === undefined
-          ? read
-          : Effect.zipRight(Recording.response(span, attempts, path, status), read)
+        if (span !== undefined) Recording.response(span, clock, attempts, path, status)
+        return read
       }
 
       // The call's outcome goes on its span as it happens (no finaliser per call): the attempt

@@ -59,15 +59,20 @@ const eventTime = (millis: number): bigint => BigInt(Math.round(millis * 1e6))
  *
  * @internal
  */
-export const response = (span: Tracer.Span, attempts: number, path: string, status: number): Effect.Effect<void> =>
-  Effect.map(Clock.currentTimeMillis, (now) => {
-    span.attribute("http.response.status_code", status)
-    span.event("polar.response", eventTime(now), {
-      "polar.attempt": attempts,
-      "url.path": path,
-      "http.response.status_code": status
-    })
+export const response = (
+  span: Tracer.Span,
+  clock: Clock.Clock,
+  attempts: number,
+  path: string,
+  status: number
+): void => {
+  span.attribute("http.response.status_code", status)
+  span.event("polar.response", eventTime(clock.unsafeCurrentTimeMillis()), {
+    "polar.attempt": attempts,
+    "url.path": path,
+    "http.response.status_code": status
   })
+}
 
 /**
  * A failed attempt: an event on the span (attempt number, path, reason, status) and a `Debug` log

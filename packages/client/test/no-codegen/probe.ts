@@ -6,10 +6,10 @@
  * client answer for valid and invalid inputs. The two runs must print the same answers.
  */
 import { MemberSessions } from "@effect-polar/client"
-// core keeps CompiledSchema internal: the probe reads it from core's sources to see which path answered
 import { MemberSession } from "@effect-polar/core/MemberSession"
 import { validateInput, validateWire } from "@effect-polar/core/MemberSessionCreate"
 import { Effect, Either, ParseResult, Schema } from "effect"
+// core keeps CompiledSchema internal: the probe reads it from core's sources to see which path answered
 import * as CompiledSchema from "../../../core/src/internal/compiledSchema.js"
 import { fixture, json, legacyPolar, MEMBER_ID } from "../utils.js"
 
