@@ -70,13 +70,25 @@ export default tseslint.config(
     }
   },
   {
-    // core and client run on any runtime with a platform HttpClient: no Node built-ins.
-    files: ["packages/core/src/**/*.ts", "packages/client/src/**/*.ts"],
+    // wire, core and client run on any runtime: no Node built-ins.
+    files: ["packages/wire/src/**/*.ts", "packages/core/src/**/*.ts", "packages/client/src/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [{ group: ["node:*"], message: "core and client must not import Node built-ins" }],
+        patterns: [{ group: ["node:*"], message: "wire, core and client must not import Node built-ins" }],
         paths: ["fs", "path", "http", "https", "net", "url", "util", "crypto", "stream", "buffer", "events", "os"]
-          .map((name) => ({ name, message: "core and client must not import Node built-ins" }))
+          .map((name) => ({ name, message: "wire, core and client must not import Node built-ins" }))
+      }]
+    }
+  },
+  {
+    // wire is what both lines (Effect 3 and Effect 4) share: no Effect in it, not even in its tests.
+    files: ["packages/wire/**/*.{ts,mjs}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        patterns: [{
+          group: ["effect", "effect/*", "@effect/*", "@effect-polar/*", "!@effect-polar/wire", "!@effect-polar/wire/*"],
+          message: "@effect-polar/wire has no Effect and no dependency: both lines of the client use it"
+        }]
       }]
     }
   }

@@ -13,11 +13,11 @@ const project = (name: string, dir: string) => ({
   resolve: {
     alias: [
       {
-        find: /^@effect-polar\/(core|client|testing)$/,
+        find: /^@effect-polar\/(wire|core|client|testing)$/,
         replacement: path.join(root, "packages/$1/src/index.ts")
       },
       {
-        find: /^@effect-polar\/(core|client|testing)\/(.+)$/,
+        find: /^@effect-polar\/(wire|core|client|testing)\/(.+)$/,
         replacement: path.join(root, "packages/$1/src/$2.ts")
       }
     ]
@@ -32,6 +32,7 @@ const project = (name: string, dir: string) => ({
 })
 
 export default defineWorkspace([
+  project("wire", "packages/wire"),
   project("core", "packages/core"),
   project("client", "packages/client"),
   project("testing", "packages/testing"),

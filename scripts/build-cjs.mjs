@@ -9,16 +9,16 @@
 //   both the `.js` and the `.d.ts` files of that folder as CommonJS (a `require` consumer gets
 //   CommonJS types, an `import` consumer gets the ESM ones).
 //
-// Usage: node scripts/build-cjs.mjs [packageDir...]   (default: packages/core, packages/client,
-// packages/testing). Files named in a package's `esmOnly` list below (the testing package's
-// `bin.ts`) stay ESM only.
+// Usage: node scripts/build-cjs.mjs [packageDir...]   (default: packages/wire, packages/core,
+// packages/client, packages/testing). Files named in a package's `esmOnly` list below (the testing
+// package's `bin.ts`) stay ESM only.
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import ts from "typescript"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const defaultPackages = ["packages/core", "packages/client", "packages/testing"]
+const defaultPackages = ["packages/wire", "packages/core", "packages/client", "packages/testing"]
 const esmOnly = new Set(["bin.ts"])
 
 const compilerOptions = {

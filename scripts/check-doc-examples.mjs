@@ -1,5 +1,5 @@
 // Type-checks every `@example` of the packages' TSDoc, as @effect/docgen does: each ```ts block
-// under an `@example` tag in packages/{core,client,testing}/src becomes a file of
+// under an `@example` tag in packages/{wire,core,client,testing}/src becomes a file of
 // examples/build/doc-examples/, compiled with the workspace's strict settings against the packages'
 // sources (the examples package has every dependency a user has). Fails on any type error, and if
 // no example was found.
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url"
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..")
 const out = path.join(root, "examples", "build", "doc-examples")
-const packages = ["core", "client", "testing"]
+const packages = ["wire", "core", "client", "testing"]
 
 /** The source files of a package, `internal/` included (an internal example must compile too). */
 const sources = (dir) =>

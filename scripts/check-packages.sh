@@ -18,7 +18,7 @@ read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')
 PUBLINT="$root/node_modules/.bin/publint"
 ATTW="$root/node_modules/.bin/attw"
 
-packages=(core client testing)
+packages=(wire core client testing)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # `pnpm consumer-test`: installs the packed packages the way a user would and uses them.
 #
-# 1. `pnpm pack` core, client and testing (needs `pnpm build` first);
+# 1. `pnpm pack` wire, core, client and testing (needs `pnpm build` first);
 # 2. in a fresh npm project in a temporary directory outside the workspace, runs the README's
-#    quick-start install line exactly (its @effect-polar packages replaced by the tarballs), adds
-#    the testing tarball and what the type checks need (typescript ~5.9, @types/node, @types/ws,
-#    as the README says), and checks that the @effect-polar packages came from the tarballs (not
-#    from the registry, not duplicated);
+#    quick-start install line exactly (its @effect-polar packages replaced by the tarballs, with the
+#    wire tarball they depend on), adds the testing tarball and what the type checks need
+#    (typescript ~5.9, @types/node, @types/ws, as the README says), and checks that the
+#    @effect-polar packages came from the tarballs (not from the registry, not duplicated);
 # 3. runs scripts/consumer-test/esm.mjs (import) and cjs.cjs (require): each starts the emulator
 #    over HTTP, creates a member session with the real client over undici, and checks that an
 #    unknown member fails with HTTPValidationError caught by Effect.catchTag;
@@ -32,7 +32,7 @@ quickstart=$(awk '/^## Quick start/{q=1} q && /^```ts$/{c=1; next} q && c && /^`
 [[ -n "$quickstart" ]] || { echo "consumer-test: no TypeScript block in the README's quick start" >&2; exit 1; }
 
 read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')"
-packages=(core client testing)
+packages=(wire core client testing)
 
 tmp=$(mktemp -d)
 bin_pid=""
@@ -92,6 +92,9 @@ for word in "${words[@]:2}"; do
     *) readme_install+=("$word") ;;
   esac
 done
+# the packages on the line depend on @effect-polar/wire: its tarball too, so that npm does not take it
+# from the registry
+readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-wire-")")
 echo "README: $install_line"
 npm install --no-audit --no-fund --loglevel=error "${readme_install[@]}"
 testing_tarball=$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-testing-")
@@ -103,7 +106,7 @@ node -e '
 const lock = require("./package-lock.json")
 const entries = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/@effect-polar\//.test(path))
 const problems = []
-for (const name of ["core", "client", "testing"]) {
+for (const name of ["wire", "core", "client", "testing"]) {
   const found = entries.filter(([path]) => path.endsWith(`node_modules/@effect-polar/${name}`))
   if (found.length !== 1) problems.push(`@effect-polar/${name} installed ${found.length} times: ${found.map(([p]) => p).join(", ")}`)
   for (const [path, entry] of found) {

@@ -8,8 +8,8 @@
 #    (node-<os>-<arch>, @oven/bun-*, @deno/*, @cloudflare/workerd-*, @esbuild/*), so no package
 #    code runs at install time and npm itself is the only thing that downloads, from its registry;
 #    the lock files' tarball URLs are checked to be on that registry;
-# 2. builds (`pnpm build`, skipped with RUNTIMES_SKIP_BUILD=1) and packs core, client and testing
-#    as scripts/consumer-test.sh does, and installs the tarballs with effect, @effect/platform and
+# 2. builds (`pnpm build`, skipped with RUNTIMES_SKIP_BUILD=1) and packs wire, core, client and
+#    testing as scripts/consumer-test.sh does, and installs the tarballs with effect, @effect/platform and
 #    @effect/platform-node into a fresh app in a temporary folder;
 # 3. starts that app's `polar-emulator` bin on 127.0.0.1 and runs program.mjs (a member session, a
 #    caught HTTPValidationError for "not-a-uuid" and one for an unknown member, and printing the
@@ -48,7 +48,7 @@ RUN_TIMEOUT=${RUNTIMES_RUN_TIMEOUT:-60} # seconds, one program run
 START_TIMEOUT=15 # seconds, the emulator or workerd to listen
 
 read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')"
-packages=(core client testing)
+packages=(wire core client testing)
 all_runtimes=(node20 node22 node24 bun deno workerd)
 read -r -a only <<<"${RUNTIMES_ONLY:-${all_runtimes[*]}}"
 wanted() {

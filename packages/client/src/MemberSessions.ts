@@ -12,6 +12,7 @@ import type { Member } from "@effect-polar/core/Member"
 import * as MemberSession from "@effect-polar/core/MemberSession"
 import * as MemberSessionCreate from "@effect-polar/core/MemberSessionCreate"
 import type { SDKError } from "@effect-polar/core/SDKError"
+import * as Messages from "@effect-polar/wire/Messages"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
@@ -88,8 +89,7 @@ const notAMemberSession = (json: unknown): ParseResult.ParseError =>
     issue: new ParseResult.Type(
       CustomerSession.CustomerSession.ast,
       json,
-      "a customer session (polar_cst_ token), not a member session: the organization does not have the member " +
-        "model on (member_model_enabled), so Polar ignored member_id. Use CustomerSessions.create for this customer"
+      Messages.NOT_A_MEMBER_SESSION
     )
   })
 

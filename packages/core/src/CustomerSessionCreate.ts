@@ -4,14 +4,12 @@
  *
  * @since 0.2.0
  */
+import * as RequestBodies from "@effect-polar/wire/RequestBodies"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { ValidationError } from "./HTTPValidationError.js"
 import * as CompiledSchema from "./internal/compiledSchema.js"
-import { uuid } from "./internal/pydantic/uuid.js"
-import { prefixed } from "./internal/pydantic/validation.js"
 import { toValidationError, validateWith } from "./internal/pydanticSchema.js"
-import { CUSTOMER_EXTERNAL_ID_CREATE, CUSTOMER_ID_CREATE, customerSessionCreate } from "./internal/requestModels.js"
 
 /** The fields both bodies share, normalised. */
 const shared = {
@@ -27,10 +25,12 @@ const shared = {
  * @since 0.2.0
  * @category Schemas
  */
-export class CustomerSessionCustomerIDCreate extends Schema.Class<CustomerSessionCustomerIDCreate>(CUSTOMER_ID_CREATE)({
-  ...shared,
-  customerId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("customer_id"))
-}) {}
+export class CustomerSessionCustomerIDCreate
+  extends Schema.Class<CustomerSessionCustomerIDCreate>(RequestBodies.CUSTOMER_ID_CREATE)({
+    ...shared,
+    customerId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("customer_id"))
+  })
+{}
 
 /**
  * A validated body keyed by your own id of the customer (`CustomerSessionCustomerExternalIDCreate`;
@@ -40,7 +40,7 @@ export class CustomerSessionCustomerIDCreate extends Schema.Class<CustomerSessio
  * @category Schemas
  */
 export class CustomerSessionCustomerExternalIDCreate
-  extends Schema.Class<CustomerSessionCustomerExternalIDCreate>(CUSTOMER_EXTERNAL_ID_CREATE)({
+  extends Schema.Class<CustomerSessionCustomerExternalIDCreate>(RequestBodies.CUSTOMER_EXTERNAL_ID_CREATE)({
     ...shared,
     externalCustomerId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("external_customer_id"))
   })
@@ -119,9 +119,11 @@ export const toJson = (input: Input): string => JSON.stringify(encodeInput(input
  * @category Validation
  */
 export const validateWire: (body: unknown) => Either.Either<CustomerSessionCreate, ReadonlyArray<ValidationError>> =
-  validateWith<CustomerSessionCreate>(customerSessionCreate, {
-    [CUSTOMER_ID_CREATE]: CompiledSchema.decodeUnknownEither(CustomerSessionCustomerIDCreate),
-    [CUSTOMER_EXTERNAL_ID_CREATE]: CompiledSchema.decodeUnknownEither(CustomerSessionCustomerExternalIDCreate)
+  validateWith<CustomerSessionCreate>(RequestBodies.customerSessionCreate, {
+    [RequestBodies.CUSTOMER_ID_CREATE]: CompiledSchema.decodeUnknownEither(CustomerSessionCustomerIDCreate),
+    [RequestBodies.CUSTOMER_EXTERNAL_ID_CREATE]: CompiledSchema.decodeUnknownEither(
+      CustomerSessionCustomerExternalIDCreate
+    )
   })
 
 /**
@@ -134,8 +136,6 @@ export const validateWire: (body: unknown) => Either.Either<CustomerSessionCreat
 export const validateInput = (input: Input): Either.Either<CustomerSessionCreate, ReadonlyArray<ValidationError>> =>
   validateWire(JSON.parse(toJson(input)))
 
-const uuid4 = uuid(4)
-
 /**
  * Validates a customer id as the `customer_id` field does (pydantic's `UUID4`): the canonical id,
  * or the errors located at `["body", "customer_id"]`.
@@ -144,8 +144,6 @@ const uuid4 = uuid(4)
  * @category Validation
  */
 export const validateCustomerId = (customerId: unknown): Either.Either<string, ReadonlyArray<ValidationError>> => {
-  const result = uuid4(customerId)
-  return result.ok
-    ? Either.right(result.value)
-    : Either.left(prefixed(result.errors, ["body", "customer_id"]).map(toValidationError))
+  const result = RequestBodies.customerId(customerId)
+  return result.ok ? Either.right(result.value) : Either.left(result.errors.map(toValidationError))
 }

@@ -4,15 +4,13 @@
  *
  * @since 0.1.0
  */
+import * as Pydantic from "@effect-polar/wire/Pydantic"
+import * as RequestBodies from "@effect-polar/wire/RequestBodies"
 import type * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { ValidationError } from "./HTTPValidationError.js"
 import * as CompiledSchema from "./internal/compiledSchema.js"
-import { nullable } from "./internal/pydantic/model.js"
-import { httpUrl } from "./internal/pydantic/url.js"
-import { uuid } from "./internal/pydantic/uuid.js"
 import { fieldSchema, validateWith } from "./internal/pydanticSchema.js"
-import { memberSessionCreate } from "./internal/requestModels.js"
 
 /**
  * A member id as pydantic's `UUID4` accepts it: any form the Rust `uuid` crate parses (upper
@@ -22,7 +20,7 @@ import { memberSessionCreate } from "./internal/requestModels.js"
  * @since 0.1.0
  * @category Schemas
  */
-export const Uuid4: Schema.Schema<string, unknown> = fieldSchema("UUID4", Schema.String, uuid(4))
+export const Uuid4: Schema.Schema<string, unknown> = fieldSchema("UUID4", Schema.String, Pydantic.uuid4)
 
 /**
  * A return URL as pydantic's `HttpUrl | None` accepts it: `null`, or an absolute `http`/`https`
@@ -35,7 +33,7 @@ export const Uuid4: Schema.Schema<string, unknown> = fieldSchema("UUID4", Schema
 export const HttpUrlOrNull: Schema.Schema<string | null, unknown> = fieldSchema(
   "HttpUrl",
   Schema.NullOr(Schema.String),
-  nullable(httpUrl)
+  Pydantic.httpUrlOrNull
 )
 
 /**
@@ -46,7 +44,7 @@ export const HttpUrlOrNull: Schema.Schema<string | null, unknown> = fieldSchema(
  * @since 0.1.0
  * @category Schemas
  */
-export class MemberSessionCreate extends Schema.Class<MemberSessionCreate>("MemberSessionCreate")({
+export class MemberSessionCreate extends Schema.Class<MemberSessionCreate>(RequestBodies.MEMBER_SESSION_CREATE)({
   memberId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("member_id")),
   returnUrl: Schema.propertySignature(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("return_url"))
 }) {}
@@ -105,8 +103,8 @@ export const toJson = (input: Input): string => JSON.stringify(encodeInput(input
  * @category Validation
  */
 export const validateWire: (body: unknown) => Either.Either<MemberSessionCreate, ReadonlyArray<ValidationError>> =
-  validateWith(memberSessionCreate, {
-    MemberSessionCreate: CompiledSchema.decodeUnknownEither(MemberSessionCreate)
+  validateWith(RequestBodies.memberSessionCreate, {
+    [RequestBodies.MEMBER_SESSION_CREATE]: CompiledSchema.decodeUnknownEither(MemberSessionCreate)
   })
 
 /**

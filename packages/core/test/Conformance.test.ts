@@ -1,7 +1,9 @@
 /**
  * Every row of the conformance tables (what Polar's FastAPI + pydantic answers for thousands of
- * generated bodies, see `conformance/generate.py`) run through the client's own validation: the
- * same acceptance, the same normalised value, the same errors in the same order.
+ * generated bodies, see `packages/wire/conformance/generate.py`) run through core's validation
+ * (`validateWire`, `validateInput`: the Effect bindings over `@effect-polar/wire`, whose own test
+ * runs the rows through the validators themselves): the same acceptance, the same normalised value,
+ * the same errors in the same order.
  *
  * `EFFECT_POLAR_CONFORMANCE_TABLES` points at another folder of tables (CI runs the generator with
  * a fresh seed into one).
@@ -15,7 +17,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 const tablesDir = process.env["EFFECT_POLAR_CONFORMANCE_TABLES"] ??
-  path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "conformance", "tables")
+  path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "wire", "conformance", "tables")
 
 interface Row {
   readonly field: string

@@ -1,11 +1,14 @@
 /**
- * The one place where transport, status and decoding failures become the public errors.
+ * The one place where transport, status and decoding failures become the public errors. Their
+ * wording is `@effect-polar/wire`'s (`Messages`), shared with every line of the client; this module
+ * builds the Effect errors around it.
  *
  * @internal
  */
 import { HTTPValidationError, ValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { SDKErrorReason } from "@effect-polar/core/SDKError"
 import { SDKError } from "@effect-polar/core/SDKError"
+import * as Messages from "@effect-polar/wire/Messages"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
@@ -14,24 +17,12 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 
 /** What every error of one call is built from. @internal */
-export interface CallContext {
-  readonly method: string
+export interface CallContext extends Messages.Call {
   /** The full URL, for `SDKError.url`. */
   readonly url: string
-  /** The URL's path, for messages. */
-  readonly path: string
-  /** The server the call went to, for the 401 hint. */
-  readonly server: string
-  /** The `Polar-Version` sent, for the hint of a 404 on every path. */
-  readonly apiVersion: string
-  /** What this operation adds to the message of a failure with a given status. */
-  readonly hints?: { readonly [status: number]: string } | undefined
   /** Masks secrets in any text that goes into an error. */
   readonly scrub: (text: string) => string
 }
-
-const SESSION_TOKEN = /(polar_[mc]st_)[A-Za-z0-9_\-.~%]+/g
-const SESSION_TOKEN_PARAM = /((?:member|customer)_session_token=)[^&"'\s<>]+/g
 
 /**
  * Builds the masking function for one client: it hides the access token (when it is long enough
@@ -39,14 +30,8 @@ const SESSION_TOKEN_PARAM = /((?:member|customer)_session_token=)[^&"'\s<>]+/g
  *
  * @internal
  */
-export const makeScrubber = (accessToken: Redacted.Redacted<string>): (text: string) => string => {
-  const secret = Redacted.value(accessToken)
-  return (text) => {
-    let out = text.replace(SESSION_TOKEN, "$1<redacted>").replace(SESSION_TOKEN_PARAM, "$1<redacted>")
-    if (secret.length >= 6 && out.includes(secret)) out = out.split(secret).join("<redacted>")
-    return out
-  }
-}
+export const makeScrubber = (accessToken: Redacted.Redacted<string>): (text: string) => string =>
+  Messages.scrubber(Redacted.value(accessToken))
 
 const scrubCause = (ctx: CallContext, cause: unknown): unknown => {
   if (cause instanceof Error) {
@@ -79,48 +64,26 @@ const sdkError = (
     ...(fields.cause === undefined ? {} : { cause: scrubCause(ctx, fields.cause) })
   })
 
-const describeCause = (cause: unknown): string => {
-  if (cause instanceof Error) {
-    const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : ""
-    return `${cause.message}${inner}`
-  }
-  return String(cause)
-}
-
 /** No response arrived, or its body could not be read. @internal */
 export const transport = (ctx: CallContext, cause: unknown, statusCode?: number): SDKError =>
   sdkError(ctx, {
     reason: "Transport",
-    message: statusCode === undefined
-      ? `${ctx.method} ${ctx.path} failed before a response arrived: ${describeCause(cause)}`
-      : `${ctx.method} ${ctx.path} answered ${statusCode} but its body could not be read: ${describeCause(cause)}`,
+    message: Messages.transport(ctx, Messages.describeCause(cause), statusCode),
     statusCode,
     cause
   })
 
 /** A response body larger than the limit. @internal */
 export const tooLarge = (ctx: CallContext, statusCode: number, limit: number): SDKError =>
-  sdkError(ctx, {
-    reason: "Decode",
-    message: `${ctx.method} ${ctx.path} answered ${statusCode} with a body larger than ${limit} bytes ` +
-      `(maxResponseBytes); it was not read`,
-    statusCode
-  })
+  sdkError(ctx, { reason: "Decode", message: Messages.tooLarge(ctx, statusCode, limit), statusCode })
 
 /** A call refused before sending: the token would travel over plain http. @internal */
 export const insecure = (ctx: CallContext, host: string): SDKError =>
-  sdkError(ctx, {
-    reason: "Transport",
-    message: `${ctx.method} ${ctx.path} was not sent: the access token would travel in clear text over http:// ` +
-      `to ${host}. Use an https:// serverURL, or build the layer with allowInsecureHttp: true`
-  })
+  sdkError(ctx, { reason: "Transport", message: Messages.insecureHttp(ctx, host) })
 
 /** An attempt took longer than the timeout. @internal */
 export const timeout = (ctx: CallContext, duration: Duration.Duration): SDKError =>
-  sdkError(ctx, {
-    reason: "Timeout",
-    message: `${ctx.method} ${ctx.path} timed out after ${Duration.format(duration)}; the request was aborted`
-  })
+  sdkError(ctx, { reason: "Timeout", message: Messages.timeout(ctx, Duration.format(duration)) })
 
 const PolarErrorBody = Schema.parseJson(
   Schema.Struct({
@@ -136,50 +99,15 @@ const ValidationErrorBody = Schema.parseJson(
 )
 const decodeValidationErrorBody = Schema.decodeUnknownOption(ValidationErrorBody)
 
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  413: "Content Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout"
-}
-
-const text = (u: unknown): string | undefined =>
-  typeof u === "string" ? u : u === undefined || u === null ? undefined : JSON.stringify(u)
-
-/** Polar's own explanation from an error body: `error: detail` or `error: error_description`. */
-const polarExplanation = (body: Option.Option<typeof PolarErrorBody.Type>): string | undefined =>
-  Option.getOrUndefined(Option.flatMap(body, (parsed) => {
-    const parts = [text(parsed.error), text(parsed.detail) ?? text(parsed.error_description)]
-      .filter((part): part is string => part !== undefined && part !== "")
-    const unique = parts.length === 2 && parts[0] === parts[1] ? [parts[0]!] : parts
-    return unique.length === 0 ? Option.none() : Option.some(unique.join(": "))
-  }))
-
 /**
  * Reads a `Retry-After` header: a number of seconds or an HTTP date (relative to `now`).
  *
  * @internal
  */
 export const parseRetryAfter = (value: string | undefined, now: number): Duration.Duration | undefined => {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Duration.seconds(Number(trimmed))
-  const date = Date.parse(trimmed)
-  if (Number.isNaN(date)) return undefined
-  return Duration.millis(Math.max(0, date - now))
+  const millis = Messages.parseRetryAfter(value, now)
+  return millis === undefined ? undefined : Duration.millis(millis)
 }
-
-const ROUTE_NOT_FOUND = /^\s*\{\s*"detail"\s*:\s*"Not Found"\s*\}\s*$/
 
 /**
  * Whether a body is FastAPI's answer for a path it does not serve (`{"detail": "Not Found"}`),
@@ -187,7 +115,7 @@ const ROUTE_NOT_FOUND = /^\s*\{\s*"detail"\s*:\s*"Not Found"\s*\}\s*$/
  *
  * @internal
  */
-export const isRouteNotFoundBody = (body: string): boolean => ROUTE_NOT_FOUND.test(body)
+export const isRouteNotFoundBody: (body: string) => boolean = Messages.isRouteNotFoundBody
 
 /**
  * Whether a failure is a 404 for a path the server does not serve.
@@ -207,47 +135,6 @@ export const isRouteNotFound = (error: HTTPValidationError | SDKError): boolean 
 export const isResourceNotFound = (error: HTTPValidationError | SDKError): boolean =>
   error._tag === "SDKError" && error.statusCode === 404 && error.body !== undefined &&
   Option.exists(decodePolarErrorBody(error.body), (body) => body.error === "ResourceNotFound")
-
-const SCOPE = /\bscope="([^"]*)"/
-
-/** What a 404 for a path the server does not serve means, on this path. */
-const routeNotFoundHint = (ctx: CallContext): string =>
-  ctx.path.endsWith("/v1/member-sessions/")
-    ? `. Polar removed POST /v1/member-sessions/ on 2026-03-03: today a member session is created with ` +
-      `POST /v1/customer-sessions/ and member_id. Use CustomerSessions.create({ customerId, memberId }), or let ` +
-      `MemberSessions.create find the route (memberSessionsRoute: "auto", the default)`
-    : `. Polar answers 404 for every path when the Polar-Version header names a version it does not serve: ` +
-      `this client sent Polar-Version: ${ctx.apiVersion} (the apiVersion option of PolarClient.layer); check it, ` +
-      `and that serverURL is Polar's API`
-
-/** What the client can say about a failure beyond Polar's own words. */
-const hint = (
-  ctx: CallContext,
-  statusCode: number,
-  headers: Readonly<Record<string, string>>,
-  body: string,
-  error: string | undefined
-): string => {
-  let out = ""
-  if (statusCode === 401) {
-    out += `. The access token was not accepted by ${ctx.server}: check that it is valid and not revoked, ` +
-      `and that it belongs to this server (sandbox tokens work only with server: "sandbox", production tokens ` +
-      `only with production)`
-  } else if (statusCode === 403 && error === "insufficient_scope") {
-    const scope = SCOPE.exec(headers["www-authenticate"] ?? "")?.[1]
-    out += scope === undefined
-      ? ". The access token lacks a scope this call needs"
-      : `. The access token lacks the scope this call needs: ${scope.split(/\s+/).join(" or ")}`
-  } else if (statusCode === 404 && isRouteNotFoundBody(body)) {
-    out += routeNotFoundHint(ctx)
-  } else if (statusCode === 409 && error === "AmbiguousExternalCustomerID") {
-    out += `. Identify the customer without ambiguity: pass customerId (Polar's id) instead of ` +
-      `externalCustomerId, use an organization access token, or set the organizationId option of ` +
-      `PolarClient.layer (sent as Polar-Organization)`
-  }
-  const own = ctx.hints?.[statusCode]
-  return own === undefined ? out : `${out}. ${own}`
-}
 
 /**
  * A response with a status other than 2XX: a 422 with a pydantic body becomes an
@@ -276,19 +163,13 @@ export const status = (
   const retryAfter = statusCode === 429 || statusCode === 503
     ? parseRetryAfter(headers["retry-after"], now)
     : undefined
-  const parsed = decodePolarErrorBody(body)
-  const explanation = polarExplanation(parsed)
-  const statusText = STATUS_TEXT[statusCode]
-  let message = `${ctx.method} ${ctx.path} failed with status ${statusCode}${statusText ? ` ${statusText}` : ""}`
-  if (explanation !== undefined) message += `: ${explanation}`
-  message += hint(
-    ctx,
+  const message = Messages.status(ctx, {
     statusCode,
     headers,
     body,
-    Option.getOrUndefined(Option.flatMap(parsed, (p) => Option.fromNullable(text(p.error))))
-  )
-  if (retryAfter !== undefined) message += ` (Retry-After: ${Duration.format(retryAfter)})`
+    errorBody: Option.getOrUndefined(decodePolarErrorBody(body)),
+    retryAfter: retryAfter === undefined ? undefined : Duration.format(retryAfter)
+  })
   return sdkError(ctx, { reason: "StatusCode", message, statusCode, body, retryAfter })
 }
 
@@ -306,8 +187,7 @@ export const decode = (
 ): SDKError =>
   sdkError(ctx, {
     reason: "Decode",
-    message: `${ctx.method} ${ctx.path} answered ${statusCode} with a body that is not a valid response:\n` +
-      problems.map((line) => `  ${line}`).join("\n"),
+    message: Messages.decode(ctx, statusCode, problems),
     statusCode,
     body,
     cause
@@ -319,9 +199,7 @@ export const decode = (
  * @internal
  */
 export const describeParseError = (error: ParseResult.ParseError): Array<string> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map(({ message, path }) =>
-    `${path.length === 0 ? "body" : path.map(String).join(".")}: ${message}`
-  )
+  ParseResult.ArrayFormatter.formatErrorSync(error).map(({ message, path }) => Messages.problem(path, message))
 
 /**
  * Decodes the JSON text of a 2XX body with a response decoder, answering one `path: problem` line
@@ -337,7 +215,7 @@ export const decodeBody = <A>(
   try {
     json = JSON.parse(body)
   } catch (cause) {
-    return Either.left({ problems: [`body: not valid JSON (${describeCause(cause)})`], cause })
+    return Either.left({ problems: [Messages.invalidJson(Messages.describeCause(cause))], cause })
   }
   return Either.mapLeft(decode(json), (error) => ({ problems: describeParseError(error) }))
 }
@@ -348,16 +226,13 @@ export const decodeBody = <A>(
  *
  * @internal
  */
-export const memberDoesNotExist = (memberId: string): HTTPValidationError =>
-  new HTTPValidationError({
-    statusCode: 404,
-    error: "ResourceNotFound",
-    detail: [
-      new ValidationError({
-        type: "value_error",
-        loc: ["body", "member_id"],
-        msg: "Member does not exist.",
-        input: memberId
-      })
-    ]
+export const memberDoesNotExist = (memberId: string): HTTPValidationError => {
+  const { detail, error, statusCode } = Messages.memberDoesNotExist(memberId)
+  return new HTTPValidationError({
+    statusCode,
+    error,
+    detail: detail.map(({ ctx, input, loc, msg, type }) =>
+      new ValidationError(ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx })
+    )
   })
+}

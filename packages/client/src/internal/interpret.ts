@@ -5,6 +5,7 @@
  */
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { SDKError } from "@effect-polar/core/SDKError"
+import * as Messages from "@effect-polar/wire/Messages"
 import type * as Headers from "@effect/platform/Headers"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
@@ -12,8 +13,6 @@ import * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import type { CallContext } from "./errors.js"
 import * as Errors from "./errors.js"
-
-const JSON_CONTENT_TYPE = /[/+]json\b/i
 
 /**
  * A 2XX must be a non-empty JSON body that `decode` accepts (a proxy's HTML page with a 200 is a
@@ -31,14 +30,10 @@ export const interpret = <A>(
   if (status < 200 || status >= 300) {
     return Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.fail(Errors.status(ctx, status, headers, body, now)))
   }
-  if (body.length === 0) return Effect.fail(Errors.decode(ctx, status, body, ["body: empty"]))
+  if (body.length === 0) return Effect.fail(Errors.decode(ctx, status, body, [Messages.EMPTY_BODY]))
   const contentType = headers["content-type"] ?? ""
-  if (!JSON_CONTENT_TYPE.test(contentType)) {
-    return Effect.fail(
-      Errors.decode(ctx, status, body, [
-        `body: expected content-type application/json, got ${contentType === "" ? "none" : contentType}`
-      ])
-    )
+  if (!Messages.isJsonContentType(contentType)) {
+    return Effect.fail(Errors.decode(ctx, status, body, [Messages.notJsonContentType(contentType)]))
   }
   const decoded = Errors.decodeBody(decode, body)
   return Either.isRight(decoded)

@@ -7,15 +7,12 @@
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import * as Member from "@effect-polar/core/Member"
 import type { SDKError } from "@effect-polar/core/SDKError"
+import * as Messages from "@effect-polar/wire/Messages"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Effect from "effect/Effect"
 import type * as Tracer from "effect/Tracer"
 import type { CallOptions, Service } from "../PolarClient.js"
 import * as Errors from "./errors.js"
-
-const SCOPE_HINT = "MemberSessions.create looks the member up on today's Polar: give the access token the " +
-  "members:read scope, or call CustomerSessions.create({ customerId, memberId }), which needs only " +
-  "customer_sessions:write"
 
 /**
  * The path of the lookup: `GET /v1/customers/{customer_id}/members/{member_id}` when the customer is
@@ -44,5 +41,5 @@ export const lookup = (
     decode: Member.decodeUnknownEither,
     options,
     span,
-    hints: { 403: SCOPE_HINT }
+    hints: { 403: Messages.MEMBER_LOOKUP_SCOPE_HINT }
   }).pipe(Effect.catchIf(Errors.isResourceNotFound, () => Effect.fail(Errors.memberDoesNotExist(memberId))))

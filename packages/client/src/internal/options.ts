@@ -4,6 +4,7 @@
  *
  * @internal
  */
+import * as Messages from "@effect-polar/wire/Messages"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import type { MemberSessionsRoute, Options } from "../PolarClient.js"
@@ -79,9 +80,7 @@ export const resolve = (options: Options): Either.Either<Resolved, string> => {
   const baseUrl = (options.serverURL ?? servers[options.server ?? "production"]).replace(/\/+$/, "")
   const base = parseUrl(baseUrl)
   if (base === undefined || (base.protocol !== "http:" && base.protocol !== "https:")) {
-    return Either.left(
-      `PolarClient: serverURL must be an absolute http(s) URL such as "https://api.polar.sh", got "${baseUrl}"`
-    )
+    return Either.left(Messages.invalidServerUrl(baseUrl))
   }
   const route = options.memberSessionsRoute ?? "auto"
   return Either.right({

@@ -1,15 +1,14 @@
 /**
- * The Effect side of the pydantic re-implementation: its answers as `Either`s of
- * `ValidationError`s, and its validators as schemas.
+ * The Effect side of the pydantic re-implementation (`@effect-polar/wire`, which has no Effect
+ * inside): its answers as `Either`s of `ValidationError`s, and its validators as schemas.
  *
  * @internal
  */
+import type { LineError, Model, Validator } from "@effect-polar/wire/Pydantic"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { ValidationError } from "../HTTPValidationError.js"
-import type { Model } from "./pydantic/model.js"
-import type { LineError, Validator } from "./pydantic/validation.js"
 
 /** A `LineError` as the public `ValidationError`. @internal */
 export const toValidationError = (error: LineError): ValidationError =>

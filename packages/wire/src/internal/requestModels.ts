@@ -1,18 +1,22 @@
 /**
  * Polar's request models, field for field as Polar's server declares them (see
- * `packages/core/conformance/polar_models.py`, which the conformance tables are generated from):
+ * `packages/wire/conformance/polar_models.py`, which the conformance tables are generated from):
  * the same fields in the same order, the same aliases and defaults, the same base validators.
  *
  * @internal
  */
-import type { Field, Model } from "./pydantic/model.js"
+import type { Model } from "../Pydantic.js"
+import type { Field } from "./pydantic/model.js"
 import { body, model, nullable, union } from "./pydantic/model.js"
 import { string } from "./pydantic/string.js"
 import { httpUrl } from "./pydantic/url.js"
 import { uuid } from "./pydantic/uuid.js"
 import type { Validator } from "./pydantic/validation.js"
 
-const NONE = { value: null } as const
+const NONE: { readonly value: null } = { value: null }
+
+/** The title of the legacy member-session model. @internal */
+export const MEMBER_SESSION_CREATE = "MemberSessionCreate"
 
 /**
  * The body of the legacy `POST /v1/member-sessions/`: `member_id: UUID4`,
@@ -20,7 +24,7 @@ const NONE = { value: null } as const
  *
  * @internal
  */
-export const memberSessionCreate: Validator<Model> = body(model("MemberSessionCreate", [
+export const memberSessionCreate: Validator<Model> = body(model(MEMBER_SESSION_CREATE, [
   { name: "member_id", validate: uuid(4) },
   { name: "return_url", validate: nullable(httpUrl), default: NONE }
 ]))

@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import type { Model } from "../../Pydantic.js"
 import type { Exactness, LineError, Validation, Validator } from "./validation.js"
 import { Exact, fail, prefixed, succeed } from "./validation.js"
 
@@ -26,16 +27,6 @@ export interface Field {
    * after-validator on it, refusing a NUL character. A UUID or URL value is not a `str`.
    */
   readonly refusesNul?: boolean | undefined
-}
-
-/**
- * A validated model: its title (the class name) and `model_dump(mode="json")`.
- *
- * @internal
- */
-export interface Model {
-  readonly title: string
-  readonly value: { readonly [name: string]: unknown }
 }
 
 const isObject = (input: unknown): input is { readonly [key: string]: unknown } =>

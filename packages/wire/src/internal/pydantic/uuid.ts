@@ -10,8 +10,8 @@ import { fail, Lax, notUnicode, succeed, utf8Length } from "./validation.js"
 const HEX_DIGIT = /^[0-9a-fA-F]$/
 const SIMPLE = /^[0-9a-fA-F]{32}$/
 const HYPHENATED = /^([0-9a-fA-F]{8})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{12})$/
-const GROUP_STARTS = [0, 9, 14, 19, 24] as const
-const GROUP_LENGTHS = [8, 4, 4, 4, 12] as const
+const GROUP_STARTS: readonly [0, 9, 14, 19, 24] = [0, 9, 14, 19, 24]
+const GROUP_LENGTHS: readonly [8, 4, 4, 4, 12] = [8, 4, 4, 4, 12]
 const URN = "urn:uuid:"
 
 /**

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates the conformance tables: what Polar's server answers for thousands of tricky bodies.
 
-    python3 packages/core/conformance/generate.py [--seed N] [--out DIR] [--rows N]
+    python3 packages/wire/conformance/generate.py [--seed N] [--out DIR] [--rows N]
 
 For each body it records what FastAPI 0.136.3 (Polar's server) answers with pydantic (the
 version installed here, which must be Polar's: 2.13.4 / pydantic-core 2.46.4):
@@ -86,7 +86,9 @@ def valid_url(rng: random.Random) -> str:
     return rng.choice(["https://example.com/account", "https://example.com", "http://localhost:3000/billing"])
 
 
-CONTRACT_TABLE = Path(__file__).resolve().parents[1] / "test" / "fixtures" / "validation-table.json"
+# The contract page's validation table stays with the other contract fixtures, which every package's
+# tests read from packages/core/test/fixtures.
+CONTRACT_TABLE = Path(__file__).resolve().parents[2] / "core" / "test" / "fixtures" / "validation-table.json"
 VALID_MEMBER_ID = "3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b"
 
 
@@ -238,7 +240,7 @@ def write_table(path: Path, endpoint: str, model: str, seed: int, rows: list[dic
         "pydantic": pydantic.VERSION,
         "pydantic_core": pydantic_core.__version__,
         "fastapi": "0.136.3 (request_body_to_args, emulated)",
-        "generator": "packages/core/conformance/generate.py",
+        "generator": "packages/wire/conformance/generate.py",
     }
     lines = [json.dumps(row, ensure_ascii=True, separators=(",", ":")) for row in rows]
     text = "{\n" + "".join(f" {json.dumps(k)}: {json.dumps(v)},\n" for k, v in header.items())

@@ -1,51 +1,19 @@
 /**
  * The vocabulary of the pydantic re-implementation: what a validator answers, as pydantic-core
- * answers it. Nothing here depends on Effect, so that every line of the client shares it.
+ * answers it (its types are public, in `Pydantic.ts`). Nothing here depends on Effect, so that every
+ * line of the client shares it.
  *
  * @internal
  */
 
-/**
- * How closely an input matched its type, as pydantic-core's smart unions rank successes:
- * `Lax` (coerced, for example a UUID from a string), `Strict`, `Exact` (the input already was the type).
- *
- * @internal
- */
-export type Exactness = 0 | 1 | 2
+import type { Exactness, LineError, Loc, Validation } from "../../Pydantic.js"
+
+export type { Exactness, LineError, Loc, Validation, Validator } from "../../Pydantic.js"
 
 /** @internal */
 export const Lax: Exactness = 0
 /** @internal */
 export const Exact: Exactness = 2
-
-/** A location segment: a field name (or a union member's title), or a position. @internal */
-export type Loc = ReadonlyArray<string | number>
-
-/**
- * One pydantic error as FastAPI reports it in a 422 `detail` (after `jsonable_encoder`).
- *
- * @internal
- */
-export interface LineError {
-  readonly type: string
-  readonly loc: Loc
-  readonly msg: string
-  readonly input: unknown
-  readonly ctx?: { readonly [key: string]: unknown } | undefined
-}
-
-/**
- * What a validator answers: the validated value with its exactness (and, for a model, how many
- * of its fields the input set), or its errors.
- *
- * @internal
- */
-export type Validation<A> =
-  | { readonly ok: true; readonly value: A; readonly exactness: Exactness; readonly fieldsSet?: number | undefined }
-  | { readonly ok: false; readonly errors: ReadonlyArray<LineError> }
-
-/** @internal */
-export type Validator<A> = (input: unknown) => Validation<A>
 
 /** @internal */
 export const succeed = <A>(value: A, exactness: Exactness): Validation<A> => ({ ok: true, value, exactness })
