@@ -11,29 +11,23 @@
  * State (organizations with their feature flags, individual and team customers, members, access
  * tokens with scopes, the sessions created) is seeded from plain data with defaults. Every answer is
  * the server's, checked in its order (API version, rate limit, token, route, JSON body, scopes,
- * validation, the endpoint), its validation errors those of
- * `@effect-polar/core`'s re-implementation of Polar's pydantic models, its response JSON written here
- * field by field. Tests script faults and read a journal of the requests received.
+ * validation, the endpoint), its validation errors those of `@effect-polar/wire`'s
+ * re-implementation of Polar's pydantic models, its response JSON written field by field. Tests
+ * script faults and read a journal of the requests received.
  *
- * The model is written once and served two ways: in process by `PolarClientTest.layer` (no
- * socket) and over HTTP by `PolarEmulatorServer`.
+ * The model is `@effect-polar/wire`'s `Emulator` (no Effect inside, shared with the Effect 4 line);
+ * this module binds it to Effect: its clock (times, delays, session expiry, all on the `TestClock`
+ * in tests), `Duration`s, and the `Seed` and `Fault` schemas. It is served two ways: in process by
+ * `PolarClientTest.layer` (no socket) and over HTTP by `PolarEmulatorServer`.
  *
  * @since 0.1.0
  */
+import * as Emulator from "@effect-polar/wire/Emulator"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
-import * as Demo from "./internal/emulator/demo.js"
-import * as Faults from "./internal/emulator/faults.js"
-import * as Generations from "./internal/emulator/generations.js"
-import { header } from "./internal/emulator/http.js"
-import * as Ids from "./internal/emulator/ids.js"
-import * as Journal from "./internal/emulator/journal.js"
-import * as Pipeline from "./internal/emulator/pipeline.js"
-import * as RateLimiter from "./internal/emulator/rateLimit.js"
-import * as State from "./internal/emulator/state.js"
 
 // -----------------------------------------------------------------------------
 // Seeds
@@ -248,37 +242,15 @@ export type RateLimit = "production" | "sandbox" | {
  * @since 0.2.0
  * @category Models
  */
-export type GenerationName = "current" | "legacy"
+export type GenerationName = Emulator.GenerationName
 
 /**
  * @since 0.1.0
  * @category Models
  */
-export interface Options extends Omit<Seed, "members"> {
-  /** The server generation. Default `"current"`. */
-  readonly generation?: GenerationName | undefined
-  /**
-   * Members to seed. Without them the generation's demo seed (`demoSeed`, `legacyDemoSeed`) is
-   * added after the organizations and customers given (a demo organization whose slug is given is
-   * left out).
-   */
-  readonly members?: ReadonlyArray<MemberSeed> | undefined
-  /** Seed of the deterministic ids and tokens. Default `1`. */
-  readonly seed?: number | undefined
-  /**
-   * Accept any bearer token nobody seeded, with every scope: in the current generation as a token
-   * reaching every organization (which `Polar-Organization` narrows), in the legacy one as a token
-   * of the first organization. Default: `true` when no `tokens` are seeded.
-   */
-  readonly acceptAnyToken?: boolean | undefined
+export interface Options extends Omit<Emulator.Options, "rateLimit"> {
   /** Per-token rate limit; off by default. */
   readonly rateLimit?: RateLimit | false | undefined
-  /** How many requests the journal keeps, and how many sessions `sessions()` keeps (the oldest are dropped). Default `1000`. */
-  readonly journalSize?: number | undefined
-  /** The `Polar-Version`s the current generation serves. Default `apiVersions`. */
-  readonly apiVersions?: ReadonlyArray<string> | undefined
-  /** The version served when a request sends none; one of `apiVersions`. Default `defaultApiVersion`. */
-  readonly defaultApiVersion?: string | undefined
 }
 
 // -----------------------------------------------------------------------------
@@ -286,67 +258,35 @@ export interface Options extends Omit<Seed, "members"> {
 // -----------------------------------------------------------------------------
 
 /**
- * A request as the emulator receives it.
+ * A request as the emulator receives it: `method`, `path` (without the query), `headers` and the
+ * body's text.
  *
  * @since 0.1.0
  * @category Models
  */
-export interface Request {
-  readonly method: string
-  /** The path, without the query. */
-  readonly path: string
-  readonly headers: Readonly<Record<string, string | undefined>>
-  readonly body: string
-}
+export type Request = Emulator.Request
 
 /**
- * What the emulator answers: a response, a response whose connection drops or stalls part-way
- * through the body, or a connection dropped before any response.
+ * What the emulator answers: a response (`Response`), a response whose connection drops or
+ * stalls part-way through the body (`Partial`: `sent` bytes of `body` go out, then `then`), or a
+ * connection dropped before any response (`Reset`).
  *
  * @since 0.1.0
  * @category Models
  */
-export type Outcome =
-  | {
-    readonly _tag: "Response"
-    readonly status: number
-    readonly headers: Readonly<Record<string, string>>
-    readonly body: string
-  }
-  | {
-    readonly _tag: "Partial"
-    readonly status: number
-    readonly headers: Readonly<Record<string, string>>
-    /** The whole body: `sent` bytes of it go out, then the connection drops or stalls. */
-    readonly body: string
-    readonly sent: number
-    readonly then: "reset" | "stall"
-  }
-  | { readonly _tag: "Reset" }
+export type Outcome = Emulator.Outcome
 
 /**
- * One request in the journal. The bearer token is redacted; the body is decoded when it is JSON.
+ * One request in the journal. The bearer token is redacted; the body is decoded when it is JSON;
+ * `apiVersion` is the version it was served with (`null` when refused, and in the legacy
+ * generation), `organization` its `Polar-Organization`, `outcome` a status, `"reset"` or
+ * `"pending"` while a delayed answer is on its way, and `at` when it arrived, in milliseconds on
+ * the Effect clock.
  *
  * @since 0.1.0
  * @category Models
  */
-export interface JournalEntry {
-  readonly method: string
-  readonly path: string
-  readonly headers: Readonly<Record<string, string>>
-  readonly body: unknown
-  /**
-   * The API version the request was served with (its `Polar-Version`, or the default); `null` when
-   * its `Polar-Version` was refused, and in the legacy generation.
-   */
-  readonly apiVersion: string | null
-  /** Its `Polar-Organization` header, if any. */
-  readonly organization: string | null
-  /** What was answered: a status, `"reset"`, or `"pending"` while a delayed answer is on its way. */
-  readonly outcome: number | "reset" | "pending"
-  /** When it arrived, in milliseconds on the Effect clock. */
-  readonly at: number
-}
+export type JournalEntry = Emulator.JournalEntry
 
 // -----------------------------------------------------------------------------
 // Wire JSON of what the emulator creates
@@ -358,14 +298,7 @@ export interface JournalEntry {
  * @since 0.2.0
  * @category Wire
  */
-export interface AddressJson {
-  readonly line1: string | null
-  readonly line2: string | null
-  readonly postal_code: string | null
-  readonly city: string | null
-  readonly state: string | null
-  readonly country: string
-}
+export type AddressJson = Emulator.AddressJson
 
 /**
  * Today's `Customer` on the wire, fields in the server's order.
@@ -373,26 +306,7 @@ export interface AddressJson {
  * @since 0.2.0
  * @category Wire
  */
-export interface CustomerJson {
-  readonly id: string
-  readonly created_at: string
-  readonly modified_at: string | null
-  readonly metadata: Readonly<Record<string, string | number | boolean>>
-  readonly external_id: string | null
-  readonly email: string | null
-  readonly email_verified: boolean
-  readonly type: string
-  readonly name: string | null
-  readonly billing_name: string | null
-  readonly billing_address: AddressJson | null
-  readonly tax_id: readonly [string | null, string | null] | null
-  readonly locale: string | null
-  readonly organization_id: string
-  readonly default_payment_method_id: string | null
-  readonly deleted_at: string | null
-  readonly first_user_event_at: string | null
-  readonly avatar_url: string | null
-}
+export type CustomerJson = Emulator.CustomerJson
 
 /**
  * The legacy generation's `Customer` on the wire, fields in the server's order.
@@ -400,23 +314,7 @@ export interface CustomerJson {
  * @since 0.2.0
  * @category Wire
  */
-export interface LegacyCustomerJson {
-  readonly id: string
-  readonly created_at: string
-  readonly modified_at: string | null
-  readonly metadata: Readonly<Record<string, string | number | boolean>>
-  readonly external_id: string | null
-  readonly email: string
-  readonly email_verified: boolean
-  readonly type: string | null
-  readonly name: string | null
-  readonly billing_address: AddressJson | null
-  readonly tax_id: readonly [string | null, string | null] | null
-  readonly locale: string | null
-  readonly organization_id: string
-  readonly deleted_at: string | null
-  readonly avatar_url: string
-}
+export type LegacyCustomerJson = Emulator.LegacyCustomerJson
 
 /**
  * `Member` on the wire (both generations).
@@ -424,16 +322,7 @@ export interface LegacyCustomerJson {
  * @since 0.2.0
  * @category Wire
  */
-export interface MemberJson {
-  readonly id: string
-  readonly created_at: string
-  readonly modified_at: string | null
-  readonly customer_id: string
-  readonly email: string
-  readonly name: string | null
-  readonly external_id: string | null
-  readonly role: string
-}
+export type MemberJson = Emulator.MemberJson
 
 /**
  * Today's `CustomerSession` (the `201` of `POST /v1/customer-sessions/`): `token` starts
@@ -442,17 +331,7 @@ export interface MemberJson {
  * @since 0.2.0
  * @category Wire
  */
-export interface CustomerSessionJson {
-  readonly created_at: string
-  readonly modified_at: string | null
-  readonly id: string
-  readonly token: string
-  readonly expires_at: string
-  readonly return_url: string | null
-  readonly customer_portal_url: string
-  readonly customer_id: string
-  readonly customer: CustomerJson
-}
+export type CustomerSessionJson = Emulator.CustomerSessionJson
 
 /**
  * The legacy `MemberSession` (the `201` of `POST /v1/member-sessions/`).
@@ -460,19 +339,7 @@ export interface CustomerSessionJson {
  * @since 0.2.0
  * @category Wire
  */
-export interface MemberSessionJson {
-  readonly created_at: string
-  readonly modified_at: string | null
-  readonly id: string
-  readonly token: string
-  readonly expires_at: string
-  readonly return_url: string | null
-  readonly member_portal_url: string
-  readonly member_id: string
-  readonly member: MemberJson
-  readonly customer_id: string
-  readonly customer: LegacyCustomerJson
-}
+export type MemberSessionJson = Emulator.MemberSessionJson
 
 /**
  * A session an emulator created, as it answered it.
@@ -480,7 +347,7 @@ export interface MemberSessionJson {
  * @since 0.2.0
  * @category Wire
  */
-export type SessionJson = CustomerSessionJson | MemberSessionJson
+export type SessionJson = Emulator.SessionJson
 
 // -----------------------------------------------------------------------------
 // The emulator
@@ -525,7 +392,7 @@ export interface PolarEmulator {
  * @since 0.2.0
  * @category Constants
  */
-export const demoSeed: Seed = Demo.current
+export const demoSeed: Seed = Emulator.demoSeed
 
 /**
  * The legacy generation's demo data: `demoSeed` with an email for Acme Inc.
@@ -534,7 +401,7 @@ export const demoSeed: Seed = Demo.current
  * @since 0.2.0
  * @category Constants
  */
-export const legacyDemoSeed: Seed = Demo.legacy
+export const legacyDemoSeed: Seed = Emulator.legacyDemoSeed
 
 /**
  * The demo members (Jane, then Sam), in both generations.
@@ -542,7 +409,7 @@ export const legacyDemoSeed: Seed = Demo.legacy
  * @since 0.1.0
  * @category Constants
  */
-export const demoMembers: ReadonlyArray<MemberSeed> = demoSeed.members ?? []
+export const demoMembers: ReadonlyArray<MemberSeed> = Emulator.demoMembers
 
 /**
  * Polar's rate limits per token.
@@ -551,8 +418,14 @@ export const demoMembers: ReadonlyArray<MemberSeed> = demoSeed.members ?? []
  * @category Constants
  */
 export const polarRateLimits = {
-  production: { requests: 500, window: Duration.minutes(1) },
-  sandbox: { requests: 100, window: Duration.minutes(1) }
+  production: {
+    requests: Emulator.polarRateLimits.production.requests,
+    window: Duration.millis(Emulator.polarRateLimits.production.windowMillis)
+  },
+  sandbox: {
+    requests: Emulator.polarRateLimits.sandbox.requests,
+    window: Duration.millis(Emulator.polarRateLimits.sandbox.windowMillis)
+  }
 } as const
 
 /**
@@ -562,7 +435,7 @@ export const polarRateLimits = {
  * @since 0.2.0
  * @category Constants
  */
-export const apiVersions: ReadonlyArray<string> = Generations.API_VERSIONS
+export const apiVersions: ReadonlyArray<string> = Emulator.apiVersions
 
 /**
  * The API version served to a request without `Polar-Version`.
@@ -570,19 +443,19 @@ export const apiVersions: ReadonlyArray<string> = Generations.API_VERSIONS
  * @since 0.2.0
  * @category Constants
  */
-export const defaultApiVersion: string = Generations.DEFAULT_API_VERSION
+export const defaultApiVersion: string = Emulator.defaultApiVersion
 
-/** The seed an emulator starts from: the options, plus the demo when no members are given. */
-const initialSeed = (options: Options, demo: Seed): Seed => {
-  if (options.members !== undefined) return options
-  const given = new Set((options.organizations ?? []).map((org) => org.slug))
-  return {
-    organizations: [...(options.organizations ?? []), ...(demo.organizations ?? []).filter((o) => !given.has(o.slug))],
-    customers: [...(options.customers ?? []), ...(demo.customers ?? [])],
-    members: demo.members ?? [],
-    tokens: options.tokens ?? []
-  }
-}
+/** A fault as the model takes it: its delay in milliseconds. */
+const toModelFault = ({ delay, ...fault }: Fault): Emulator.Fault =>
+  delay === undefined ? fault : { ...fault, delay: Duration.toMillis(delay) }
+
+/** The options as the model takes them: a rate limit's window in milliseconds. */
+const toModelOptions = ({ rateLimit, ...options }: Options): Emulator.Options => ({
+  ...options,
+  rateLimit: rateLimit === undefined || rateLimit === false || typeof rateLimit === "string"
+    ? rateLimit
+    : { requests: rateLimit.requests, windowMillis: Duration.toMillis(rateLimit.window) }
+})
 
 /**
  * Makes an emulator with its own state. It throws when `defaultApiVersion` is not one of
@@ -609,88 +482,31 @@ const initialSeed = (options: Options, demo: Seed): Seed => {
  * @category Constructors
  */
 export const make = (options: Options = {}): PolarEmulator => {
-  const generation = Generations.of(options.generation ?? "current")
-  const versioning: Pipeline.Versioning | undefined = generation.versioning === undefined ? undefined : {
-    versions: options.apiVersions ?? generation.versioning.versions,
-    default: options.defaultApiVersion ?? generation.versioning.default
-  }
-  if (versioning !== undefined && !versioning.versions.includes(versioning.default)) {
-    throw new Error(`Default API version ${versioning.default} is not supported`)
-  }
-  const journalSize = Math.max(0, options.journalSize ?? 1000)
-  const rateLimit = options.rateLimit === undefined || options.rateLimit === false
-    ? undefined
-    : typeof options.rateLimit === "string"
-    ? polarRateLimits[options.rateLimit]
-    : options.rateLimit
-
-  const ids = Ids.make(options.seed ?? 1)
-  const state = State.make(ids, journalSize)
-  const limiter = RateLimiter.make(
-    rateLimit === undefined ? undefined : {
-      requests: rateLimit.requests,
-      windowMillis: Duration.toMillis(rateLimit.window)
-    }
-  )
-  const journal = Journal.make(journalSize)
-  const script = Faults.make()
-  const server: Pipeline.Server = {
-    generation,
-    versioning,
-    tokens: {
-      acceptAnyToken: options.acceptAnyToken ?? (options.tokens === undefined || options.tokens.length === 0),
-      anyToken: generation.anyToken,
-      portalSessions: generation.portalSessions
-    },
-    state,
-    ids,
-    limiter
-  }
-
-  const reset = (): void => {
-    ids.reset()
-    state.clear()
-    limiter.clear()
-    script.clear()
-    journal.clear()
-    state.apply(initialSeed(options, generation.demo))
-    // the default organization exists even when nothing names it
-    state.firstOrganization()
-  }
-  reset()
+  const model = Emulator.make(toModelOptions(options))
 
   const handle = (request: Request): Effect.Effect<Outcome> =>
     Effect.flatMap(Clock.currentTimeMillis, (arrived) => {
       // Taken synchronously on arrival: concurrent requests each get their own fault, in order.
-      const fault = script.next()
-      const answered = journal.record({
-        request,
-        at: arrived,
-        apiVersion: Pipeline.versionOf(server, request),
-        organization: header(request.headers, "polar-organization") ?? null
-      })
-      const answer = (now: number): Outcome => {
-        const behave = () => Pipeline.handle(server, request, now)
-        const outcome = fault === undefined ? Faults.none(behave) : Faults.apply(fault, behave)
-        answered(outcome)
-        return outcome
-      }
-      if (fault?.delay === undefined) return Effect.succeed(answer(arrived))
+      const arrival = model.receive(request, arrived)
+      if (arrival.delay === undefined) return Effect.succeed(arrival.respond(arrived))
       // Like the real server, a delayed request is still processed when the client gives up.
-      return Effect.zipRight(Effect.sleep(fault.delay), Effect.map(Clock.currentTimeMillis, answer)).pipe(
+      return Effect.zipRight(
+        Effect.sleep(Duration.millis(arrival.delay)),
+        Effect.map(Clock.currentTimeMillis, arrival.respond)
+      ).pipe(
         Effect.forkDaemon,
         Effect.flatMap(Fiber.join)
       )
     })
 
   return {
-    generation: generation.name,
+    generation: model.generation,
     handle,
-    seed: (seed) => state.apply(seed),
-    script: (...faults) => script.push(faults),
-    journal: journal.entries,
-    clearJournal: journal.clear,
-    sessions: () => state.sessions().map((session) => session.json),
-    reset
+    seed: model.seed,
+    script: (...faults) => model.script(...faults.map(toModelFault)),
+    journal: model.journal,
+    clearJournal: model.clearJournal,
+    sessions: model.sessions,
+    reset: model.reset
   }
 }

@@ -16,6 +16,7 @@
  *
  * @since 0.1.0
  */
+import * as Emulator from "@effect-polar/wire/Emulator"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type * as HttpApp from "@effect/platform/HttpApp"
@@ -24,6 +25,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as http from "node:http"
@@ -73,11 +75,22 @@ const Faults = Schema.Union(
   Schema.Array(PolarEmulator.Fault),
   Schema.Struct({ faults: Schema.Array(PolarEmulator.Fault) })
 )
-const decodeFaults = Schema.decodeUnknown(Schema.parseJson(Faults))
-const decodeSeed = Schema.decodeUnknown(Schema.parseJson(PolarEmulator.Seed))
+const decodeFaults = Schema.decodeUnknownEither(Schema.parseJson(Faults))
+const decodeSeed = Schema.decodeUnknownEither(Schema.parseJson(PolarEmulator.Seed))
 
-const badRequest = (error: unknown) =>
-  HttpServerResponse.unsafeJson({ error: "BadRequest", detail: String(error) }, { status: 400 })
+/** The control endpoints' bodies, decoded by the schemas. */
+const decoders: Emulator.ControlDecoders<PolarEmulator.Fault> = {
+  seed: (body) =>
+    Either.match(decodeSeed(body), {
+      onLeft: (error) => ({ ok: false, error: String(error) }),
+      onRight: (value) => ({ ok: true, value })
+    }),
+  faults: (body) =>
+    Either.match(decodeFaults(body), {
+      onLeft: (error) => ({ ok: false, error: String(error) }),
+      onRight: (value) => ({ ok: true, value: "faults" in value ? value.faults : value })
+    })
+}
 
 /**
  * The connections a server has seen: the open ones (closed at once on shutdown) and a count of
@@ -114,45 +127,19 @@ export const httpApp = (
     track(connections, incoming.socket)
     const url = new URL(request.url, "http://emulator")
     const body = yield* Effect.orElseSucceed(request.text, () => "")
-
-    if (url.pathname.startsWith("/_emulator/")) {
-      const route = `${request.method} ${url.pathname}`
-      switch (route) {
-        case "GET /_emulator/journal":
-          return HttpServerResponse.unsafeJson(emulator.journal())
-        case "DELETE /_emulator/journal":
-          emulator.clearJournal()
-          return HttpServerResponse.empty({ status: 204 })
-        case "POST /_emulator/reset":
-          emulator.reset()
-          return HttpServerResponse.empty({ status: 204 })
-        case "POST /_emulator/seed":
-          return yield* decodeSeed(body).pipe(
-            Effect.map((seed) => {
-              emulator.seed(seed)
-              return HttpServerResponse.empty({ status: 204 })
-            }),
-            Effect.catchAll((error) => Effect.succeed(badRequest(error)))
-          )
-        case "POST /_emulator/faults":
-          return yield* decodeFaults(body).pipe(
-            Effect.map((faults) => {
-              emulator.script(...("faults" in faults ? faults.faults : faults))
-              return HttpServerResponse.empty({ status: 204 })
-            }),
-            Effect.catchAll((error) => Effect.succeed(badRequest(error)))
-          )
-        default:
-          return HttpServerResponse.unsafeJson({ detail: "Not Found" }, { status: 404 })
-      }
-    }
-
-    const outcome = yield* emulator.handle({
+    const received: PolarEmulator.Request = {
       method: request.method,
       path: url.pathname,
       headers: request.headers,
       body
-    })
+    }
+    const controlled = Emulator.control(emulator, received, decoders)
+    if (controlled !== undefined) {
+      return controlled.body === ""
+        ? HttpServerResponse.empty({ status: controlled.status })
+        : HttpServerResponse.text(controlled.body, { status: controlled.status, contentType: "application/json" })
+    }
+    const outcome = yield* emulator.handle(received)
     switch (outcome._tag) {
       case "Response":
         return HttpServerResponse.text(outcome.body, {

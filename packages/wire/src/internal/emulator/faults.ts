@@ -1,8 +1,10 @@
 /**
  * Scripted faults: each request takes the next fault of the queue on arrival, and the fault
  * replaces or alters the server's own answer.
+ *
+ * @internal
  */
-import type { Fault, Outcome } from "../../PolarEmulator.js"
+import type { Fault, Outcome } from "../../Emulator.js"
 import type { Answer } from "./http.js"
 
 const toOutcome = (answer: Answer): Outcome => ({ _tag: "Response", ...answer })

@@ -1,8 +1,10 @@
 /**
  * The demo data an emulator starts with when it is given no members: the contract fixtures'
  * organizations, customers and members.
+ *
+ * @internal
  */
-import type { Seed } from "../../PolarEmulator.js"
+import type { Seed } from "../../Emulator.js"
 
 const ACME = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 const SOLO = "1b2c3d4e-5f60-4b7c-8d9e-0f1a2b3c4d5e"

@@ -2,6 +2,8 @@
  * Polar's rate-limit middleware, reduced to what a client sees: a fixed window per bearer token
  * (or per client without one) over the `/v1` paths, checked before routing and before the token
  * is even looked up; over it, `429` with an empty body and `Retry-After` in seconds.
+ *
+ * @internal
  */
 import type { Answer } from "./http.js"
 import { empty } from "./http.js"

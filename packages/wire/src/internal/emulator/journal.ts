@@ -1,8 +1,10 @@
 /**
  * The journal of the requests an emulator received: bounded, the bearer token redacted, the body
  * decoded when it is JSON, completed with what was answered.
+ *
+ * @internal
  */
-import type { JournalEntry, Outcome, Request } from "../../PolarEmulator.js"
+import type { JournalEntry, Outcome, Request } from "../../Emulator.js"
 
 type Mutable<A> = { -readonly [K in keyof A]: A[K] }
 

@@ -3,18 +3,41 @@
  * customer by id or external id among the organizations the token reads; with the member model
  * on, a member session (`polar_mst_`) for the member named, or an individual customer's owner
  * (created on first use); otherwise a customer session (`polar_cst_`).
+ *
+ * @internal
  */
-import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
-import * as Either from "effect/Either"
-import type { CustomerSessionJson } from "../../../PolarEmulator.js"
+import type { CustomerSessionJson } from "../../../Emulator.js"
+import type { Model } from "../../../Pydantic.js"
+import * as RequestBodies from "../../../RequestBodies.js"
 import type { Answer } from "../http.js"
-import { errorJson, json, polarError, polarValidation } from "../http.js"
-import type { EndpointContext, Route, Validated } from "../route.js"
+import { json, polarError, polarValidation } from "../http.js"
+import type { EndpointContext, Route } from "../route.js"
+import { requiredText, textField, validateBody } from "../route.js"
 import type { Customer, Member, Organization } from "../state.js"
 import { customerJson, portalUrl, pythonDatetime } from "../wire.js"
 
 /** `settings.CUSTOMER_SESSION_TTL`: both kinds of session last one hour. */
 export const SESSION_TTL_MILLIS = 3_600_000
+
+/** A validated body: the customer by one key, the member by id or external id, the return URL. */
+interface Body {
+  readonly customer:
+    | { readonly _tag: "Id"; readonly customerId: string }
+    | { readonly _tag: "External"; readonly externalCustomerId: string }
+  readonly memberId: string | null
+  readonly externalMemberId: string | null
+  readonly returnUrl: string | null
+}
+
+/** The body of the model the union chose (`model_dump` keys). */
+const bodyOf = (model: Model): Body => ({
+  customer: model.title === RequestBodies.CUSTOMER_ID_CREATE
+    ? { _tag: "Id", customerId: requiredText(model, "customer_id") }
+    : { _tag: "External", externalCustomerId: requiredText(model, "external_customer_id") },
+  memberId: textField(model, "member_id"),
+  externalMemberId: textField(model, "external_member_id"),
+  returnUrl: textField(model, "return_url")
+})
 
 const AMBIGUOUS = "Several customers across your organizations share this external customer ID. " +
   "Use an organization-scoped token, the Polar customer ID, or a unique external ID to disambiguate."
@@ -22,29 +45,30 @@ const AMBIGUOUS = "Several customers across your organizations share this extern
 /** `_get_customer`: the customer, `422 Customer does not exist.`, or `409` for a shared external id. */
 const findCustomer = (
   context: EndpointContext,
-  body: CustomerSessionCreate.CustomerSessionCreate
+  body: Body
 ): Customer | Answer => {
   const readable = (customer: Customer | undefined): customer is Customer =>
     customer !== undefined && context.organizations.has(customer.organizationId)
-  if ("customerId" in body) {
-    const customer = context.state.customer(body.customerId)
+  const key = body.customer
+  if (key._tag === "Id") {
+    const customer = context.state.customer(key.customerId)
     return readable(customer)
       ? customer
-      : polarValidation(["body", "customer_id"], "Customer does not exist.", body.customerId)
+      : polarValidation(["body", "customer_id"], "Customer does not exist.", key.customerId)
   }
   const matches = context.state.customers().filter((customer) =>
-    customer.externalId === body.externalCustomerId && readable(customer)
+    customer.externalId === key.externalCustomerId && readable(customer)
   )
   if (matches.length > 1) return polarError(409, "AmbiguousExternalCustomerID", AMBIGUOUS)
   return matches[0] ??
-    polarValidation(["body", "external_customer_id"], "Customer does not exist.", body.externalCustomerId)
+    polarValidation(["body", "external_customer_id"], "Customer does not exist.", key.externalCustomerId)
 }
 
 /** `_resolve_member`: the member the body names, or an individual customer's owner. */
 const resolveMember = (
   context: EndpointContext,
   customer: Customer,
-  body: CustomerSessionCreate.CustomerSessionCreate
+  body: Body
 ): Member | Answer => {
   const { state } = context
   if (body.memberId !== null) {
@@ -72,7 +96,7 @@ const resolveMember = (
 
 const isAnswer = (value: Customer | Member | Answer): value is Answer => "status" in value
 
-const create = (context: EndpointContext, body: CustomerSessionCreate.CustomerSessionCreate): Answer => {
+const create = (context: EndpointContext, body: Body): Answer => {
   const customer = findCustomer(context, body)
   if (isAnswer(customer)) return customer
   const org: Organization = context.state.organization(customer.organizationId)!
@@ -108,8 +132,8 @@ export const createCustomerSession: Route = {
   scopes: ["customer_sessions:write"],
   body: true,
   validate: (_params, body) =>
-    Either.match(CustomerSessionCreate.validateWire(body), {
-      onLeft: (errors): Validated => ({ _tag: "Invalid", errors: errors.map(errorJson) }),
-      onRight: (valid): Validated => ({ _tag: "Valid", endpoint: (context) => create(context, valid) })
+    validateBody(RequestBodies.customerSessionCreate, body, (model) => {
+      const valid = bodyOf(model)
+      return (context) => create(context, valid)
     })
 }

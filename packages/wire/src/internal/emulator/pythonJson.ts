@@ -5,6 +5,8 @@
  *
  * Differences from `JSON.parse` it reproduces: `NaN`, `Infinity` and `-Infinity` are accepted, a
  * lone surrogate escape is kept, and every refusal names CPython's reason and index.
+ *
+ * @internal
  */
 
 /** A decoded value, or CPython's `JSONDecodeError`. */

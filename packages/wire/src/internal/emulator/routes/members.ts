@@ -2,6 +2,8 @@
  * Reading a member (`member/endpoints.py`): `GET /v1/customers/{id}/members/{member_id}` (public)
  * and the deprecated `GET /v1/members/{id}`. Both read members of the organizations the token
  * reaches; anything else is `404 ResourceNotFound "Member not found"`.
+ *
+ * @internal
  */
 import type { Answer } from "../http.js"
 import { json, polarError } from "../http.js"

@@ -1,8 +1,10 @@
 /**
  * What the emulated server stores: organizations, customers, members, access tokens and the
  * sessions it created, seeded from plain data with defaults.
+ *
+ * @internal
  */
-import type { AddressSeed, CustomerSeed, MemberSeed, OrganizationSeed, Seed, SessionJson } from "../../PolarEmulator.js"
+import type { AddressSeed, CustomerSeed, MemberSeed, OrganizationSeed, Seed, SessionJson } from "../../Emulator.js"
 import type { Ids } from "./ids.js"
 
 /** An organization and the feature flags the endpoints read. */

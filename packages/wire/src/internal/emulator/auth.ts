@@ -2,6 +2,8 @@
  * Who a request is, and what it may reach: Polar's `AuthSubjectMiddleware` (the bearer token to a
  * subject, an unknown token refused before routing), its `Authenticator` dependency (allowed
  * subjects, then scopes) and `get_accessible_org_ids` (which organizations a token reads).
+ *
+ * @internal
  */
 import type { Answer } from "./http.js"
 import { insufficientScope, unauthorized } from "./http.js"

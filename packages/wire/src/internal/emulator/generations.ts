@@ -2,8 +2,10 @@
  * The two server generations, as data: which routes exist, whether `Polar-Version` is honoured,
  * how the framework reads a body without a JSON content type, how an unknown token is refused, and
  * the demo seed. The request pipeline is the same for both.
+ *
+ * @internal
  */
-import type { GenerationName, Seed } from "../../PolarEmulator.js"
+import type { GenerationName, Seed } from "../../Emulator.js"
 import * as Demo from "./demo.js"
 import type { Route } from "./route.js"
 import { createCustomerSession } from "./routes/customerSessions.js"

@@ -1,6 +1,8 @@
 /**
  * Ids and secrets, all drawn from one seeded generator so that an emulator made with the same
  * seed and sent the same requests answers the same ids and tokens.
+ *
+ * @internal
  */
 
 /** The deterministic source of every id and token an emulator makes. */

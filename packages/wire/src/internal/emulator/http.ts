@@ -4,8 +4,10 @@
  * `RequestValidationError` handlers, Polar's `PolarError` handler (`{"error": <class>, "detail":
  * <message>}`), authlib's OAuth 2 errors (Python's `json.dumps`, with `Cache-Control: no-store`)
  * and Starlette's plain-text 500.
+ *
+ * @internal
  */
-import type { ValidationError } from "@effect-polar/core/HTTPValidationError"
+import type { LineError } from "../../Pydantic.js"
 
 /** One HTTP answer, before faults. */
 export interface Answer {
@@ -58,7 +60,7 @@ export const polarError = (
  * One validation error as pydantic's `errors()` lists it and FastAPI's `jsonable_encoder` renders
  * it: `type`, `loc`, `msg`, `input`, then `ctx` when there is one (no `url`).
  */
-export const errorJson = (error: ValidationError): Record<string, unknown> => ({
+export const errorJson = (error: LineError): Record<string, unknown> => ({
   type: error.type,
   loc: error.loc,
   msg: error.msg,

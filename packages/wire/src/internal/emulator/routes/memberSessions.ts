@@ -2,17 +2,31 @@
  * The legacy `POST /v1/member-sessions/` (served January to March 2026; `member_session/service.py`
  * before PR #9986): the member among those the token reads (else `422 Member does not exist.`),
  * then the feature flags of its organization (else `403 NotPermitted` naming the missing ones).
+ *
+ * @internal
  */
-import * as MemberSessionCreate from "@effect-polar/core/MemberSessionCreate"
-import * as Either from "effect/Either"
-import type { MemberSessionJson } from "../../../PolarEmulator.js"
+import type { MemberSessionJson } from "../../../Emulator.js"
+import type { Model } from "../../../Pydantic.js"
+import * as RequestBodies from "../../../RequestBodies.js"
 import type { Answer } from "../http.js"
-import { errorJson, json, polarError, polarValidation } from "../http.js"
-import type { EndpointContext, Route, Validated } from "../route.js"
+import { json, polarError, polarValidation } from "../http.js"
+import type { EndpointContext, Route } from "../route.js"
+import { requiredText, textField, validateBody } from "../route.js"
 import { legacyCustomerJson, memberJson, portalUrl, pythonDatetime } from "../wire.js"
 import { SESSION_TTL_MILLIS } from "./customerSessions.js"
 
-const create = (context: EndpointContext, body: MemberSessionCreate.MemberSessionCreate): Answer => {
+/** A validated `MemberSessionCreate`. */
+interface Body {
+  readonly memberId: string
+  readonly returnUrl: string | null
+}
+
+const bodyOf = (model: Model): Body => ({
+  memberId: requiredText(model, "member_id"),
+  returnUrl: textField(model, "return_url")
+})
+
+const create = (context: EndpointContext, body: Body): Answer => {
   const { state } = context
   const member = state.member(body.memberId)
   if (member === undefined || !context.organizations.has(member.organizationId)) {
@@ -58,8 +72,8 @@ export const createMemberSession: Route = {
   scopes: ["member_sessions:write", "web_write"],
   body: true,
   validate: (_params, body) =>
-    Either.match(MemberSessionCreate.validateWire(body), {
-      onLeft: (errors): Validated => ({ _tag: "Invalid", errors: errors.map(errorJson) }),
-      onRight: (valid): Validated => ({ _tag: "Valid", endpoint: (context) => create(context, valid) })
+    validateBody(RequestBodies.memberSessionCreate, body, (model) => {
+      const valid = bodyOf(model)
+      return (context) => create(context, valid)
     })
 }

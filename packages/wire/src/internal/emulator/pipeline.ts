@@ -14,8 +14,10 @@
  *    insufficient_scope` without one of the scopes.
  * 7. Path parameters then body validated, every error collected: `422 RequestValidationError`.
  * 8. The endpoint.
+ *
+ * @internal
  */
-import type { Request } from "../../PolarEmulator.js"
+import type { Request } from "../../Emulator.js"
 import type { TokenRules } from "./auth.js"
 import { authorize, bearerToken, identify, organizationsOf } from "./auth.js"
 import type { Generation } from "./generations.js"

@@ -2,14 +2,10 @@
  * The wire JSON of the resources, written here field by field in the order Polar's pydantic
  * schemas emit them, independently of `@effect-polar/core`'s decoders (a bug there must not be
  * on both sides of a test).
+ *
+ * @internal
  */
-import type {
-  AddressJson,
-  CustomerJson,
-  LegacyCustomerJson,
-  MemberJson,
-  OrganizationSeed
-} from "../../PolarEmulator.js"
+import type { AddressJson, CustomerJson, LegacyCustomerJson, MemberJson, OrganizationSeed } from "../../Emulator.js"
 import { sha256Hex } from "./sha256.js"
 import type { Customer, Member, Organization } from "./state.js"
 

@@ -2,10 +2,11 @@
  * What an endpoint module declares: its method and path (FastAPI's `{param}` syntax), the scopes
  * its `Authenticator` requires, whether it reads a JSON body, how FastAPI validates its path
  * parameters and body, and the endpoint itself.
+ *
+ * @internal
  */
-import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
-import type { ValidationError } from "@effect-polar/core/HTTPValidationError"
-import * as Either from "effect/Either"
+import type { LineError, Model, Validator } from "../../Pydantic.js"
+import { locate, uuid4 } from "../../Pydantic.js"
 import type { Answer } from "./http.js"
 import { errorJson } from "./http.js"
 import type { Ids } from "./ids.js"
@@ -17,7 +18,7 @@ export interface EndpointContext {
   readonly ids: Ids
   /** The organizations the request may read (the token's, narrowed by `Polar-Organization`). */
   readonly organizations: ReadonlySet<string>
-  /** Now, in milliseconds on the Effect clock. */
+  /** Now, in milliseconds (the time the caller answers at). */
   readonly now: number
 }
 
@@ -74,9 +75,9 @@ export const matchPath = (compiled: CompiledPath, path: string): Record<string, 
   return params
 }
 
-/** The JSON of errors core located in a body field, moved to `["path", name]`. */
-const relocate = (errors: ReadonlyArray<ValidationError>, name: string): Array<Record<string, unknown>> =>
-  errors.map((error) => ({ ...errorJson(error), loc: ["path", name] }))
+/** A parameter's errors, located at `["path", name]`, as JSON. */
+const located = (errors: ReadonlyArray<LineError>, name: string): Array<Record<string, unknown>> =>
+  locate(errors, ["path", name]).map(errorJson)
 
 /** A parameter's validation: its normalized value, or its errors. */
 export type Param =
@@ -84,25 +85,55 @@ export type Param =
   | { readonly _tag: "Invalid"; readonly errors: ReadonlyArray<Record<string, unknown>> }
 
 /** A `UUID4` path parameter (`CustomerID`), with pydantic's errors. */
-export const uuid4Param = (name: string, value: string): Param =>
-  Either.match(CustomerSessionCreate.validateCustomerId(value), {
-    onLeft: (errors): Param => ({ _tag: "Invalid", errors: relocate(errors, name) }),
-    onRight: (id): Param => ({ _tag: "Valid", value: id })
-  })
+export const uuid4Param = (name: string, value: string): Param => {
+  const result = uuid4(value)
+  return result.ok ? { _tag: "Valid", value: result.value } : { _tag: "Invalid", errors: located(result.errors, name) }
+}
 
 /** A `UUID` path parameter (any version), with pydantic's errors. */
-export const uuidParam = (name: string, value: string): Param =>
-  Either.match(CustomerSessionCreate.validateCustomerId(value), {
-    onLeft: (errors): Param =>
-      errors.every((error) => error.type === "uuid_version")
-        ? {
-          _tag: "Valid",
-          // it parsed: only its version differs; the canonical form of any accepted spelling
-          value: value.replace(/^urn:uuid:/i, "").replace(/[{}-]/g, "").toLowerCase().replace(
-            /^(.{8})(.{4})(.{4})(.{4})(.{12})$/,
-            "$1-$2-$3-$4-$5"
-          )
-        }
-        : { _tag: "Invalid", errors: relocate(errors, name) },
-    onRight: (id): Param => ({ _tag: "Valid", value: id })
-  })
+export const uuidParam = (name: string, value: string): Param => {
+  const result = uuid4(value)
+  if (result.ok) return { _tag: "Valid", value: result.value }
+  if (!result.errors.every((error) => error.type === "uuid_version")) {
+    return { _tag: "Invalid", errors: located(result.errors, name) }
+  }
+  // it parsed: only its version differs; the canonical form of any accepted spelling
+  return {
+    _tag: "Valid",
+    value: value.replace(/^urn:uuid:/i, "").replace(/[{}-]/g, "").toLowerCase().replace(
+      /^(.{8})(.{4})(.{4})(.{4})(.{12})$/,
+      "$1-$2-$3-$4-$5"
+    )
+  }
+}
+
+/**
+ * FastAPI's validation of a JSON body by one of wire's `RequestBodies` validators: the endpoint
+ * given the validated model, or the 422 `detail`.
+ */
+export const validateBody = (
+  validate: Validator<Model>,
+  body: unknown,
+  endpoint: (model: Model) => Endpoint
+): Validated => {
+  const result = validate(body)
+  return result.ok
+    ? { _tag: "Valid", endpoint: endpoint(result.value) }
+    : { _tag: "Invalid", errors: result.errors.map(errorJson) }
+}
+
+/** A string field of a validated model (`null` when it is `None`). */
+export const textField = (model: Model, name: string): string | null => {
+  const value = model.value[name]
+  if (value === null || value === undefined) return null
+  // the validators answer exactly the model's types: anything else is a bug here, not an input error
+  if (typeof value !== "string") throw new Error(`${model.title}.${name} is not a string`)
+  return value
+}
+
+/** A required string field of a validated model. */
+export const requiredText = (model: Model, name: string): string => {
+  const value = textField(model, name)
+  if (value === null) throw new Error(`${model.title}.${name} is missing`)
+  return value
+}

@@ -2,6 +2,8 @@
  * SHA-256 of a string's UTF-8 bytes, as lower-case hex: Polar's Gravatar URLs are
  * `https://www.gravatar.com/avatar/<sha256(lower(email))>?d=404`. Written out (the emulator's
  * module imports no Node built-in, and Web Crypto's digest is asynchronous).
+ *
+ * @internal
  */
 
 const K = new Uint32Array([
