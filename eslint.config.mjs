@@ -5,7 +5,17 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist", "**/build", "**/node_modules", "**/*.md", "**/coverage", "packages/bench/scratch"] },
+  {
+    ignores: [
+      "**/dist",
+      "**/build",
+      "**/node_modules",
+      "**/*.md",
+      "**/coverage",
+      "packages/bench/scratch",
+      "effect4/packages/wire"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...effectEslint.configs.dprint,
@@ -63,20 +73,39 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" }
   },
   {
-    files: ["packages/*/src/**/*.ts"],
+    files: ["packages/*/src/**/*.ts", "effect4/packages/*/src/**/*.ts"],
     rules: {
       "no-console": "error",
       "@effect/no-import-from-barrel-package": ["error", { packageNames: ["effect", "@effect/platform"] }]
     }
   },
   {
-    // wire, core and client run on any runtime: no Node built-ins.
-    files: ["packages/wire/src/**/*.ts", "packages/core/src/**/*.ts", "packages/client/src/**/*.ts"],
+    // wire, core and client (of both lines) run on any runtime: no Node built-ins.
+    files: [
+      "packages/wire/src/**/*.ts",
+      "packages/core/src/**/*.ts",
+      "packages/client/src/**/*.ts",
+      "effect4/packages/core/src/**/*.ts",
+      "effect4/packages/client/src/**/*.ts"
+    ],
     rules: {
       "no-restricted-imports": ["error", {
         patterns: [{ group: ["node:*"], message: "wire, core and client must not import Node built-ins" }],
         paths: ["fs", "path", "http", "https", "net", "url", "util", "crypto", "stream", "buffer", "events", "os"]
           .map((name) => ({ name, message: "wire, core and client must not import Node built-ins" }))
+      }]
+    }
+  },
+  {
+    // the Effect 4 line: @effect/platform-node's barrel loads its redis module (a peer the line
+    // does not need): import its modules by path
+    files: ["effect4/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", {
+        paths: [{
+          name: "@effect/platform-node",
+          message: "import @effect/platform-node/NodeHttpClient (and the like) by path: the barrel loads redis"
+        }]
       }]
     }
   },
