@@ -3,14 +3,28 @@
 // examples/build/doc-examples/, compiled with the workspace's strict settings against the packages'
 // sources (the examples package has every dependency a user has). Fails on any type error, and if
 // no example was found.
+//
+// With `--line effect4`: the same for the Effect 4 line, effect4/packages/{core,client,testing}/src,
+// compiled in effect4/packages/testing/build/doc-examples (the testing package depends on the other
+// two and on effect 4 and @effect/platform-node 4, and reaches itself by its own name) with the
+// Effect 4 workspace's TypeScript.
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..")
-const out = path.join(root, "examples", "build", "doc-examples")
-const packages = ["wire", "core", "client", "testing"]
+const lineIndex = process.argv.indexOf("--line")
+const line = lineIndex === -1 ? "effect3" : process.argv[lineIndex + 1]
+if (line !== "effect3" && line !== "effect4") {
+  console.error(`check-doc-examples: --line effect3 or --line effect4, not ${line}`)
+  process.exit(2)
+}
+const lineRoot = line === "effect4" ? path.join(root, "effect4") : root
+// where the examples are compiled from (its node_modules has every package an example imports)
+const home = line === "effect4" ? path.join(lineRoot, "packages", "testing") : path.join(root, "examples")
+const out = path.join(home, "build", "doc-examples")
+const packages = line === "effect4" ? ["core", "client", "testing"] : ["wire", "core", "client", "testing"]
 
 /** The source files of a package, `internal/` included (an internal example must compile too). */
 const sources = (dir) =>
@@ -46,12 +60,12 @@ fs.rmSync(out, { recursive: true, force: true })
 fs.mkdirSync(out, { recursive: true })
 let count = 0
 for (const pkg of packages) {
-  const src = path.join(root, "packages", pkg, "src")
+  const src = path.join(lineRoot, "packages", pkg, "src")
   for (const file of sources(src)) {
     const examples = examplesOf(fs.readFileSync(file, "utf8"))
     examples.forEach((code, i) => {
       const name = `${pkg}-${path.relative(src, file).replace(/[/\\]/g, "-").replace(/\.ts$/, "")}-${i + 1}.ts`
-      const origin = `// @example ${i + 1} of packages/${pkg}/src/${path.relative(src, file)}\n`
+      const origin = `// @example ${i + 1} of ${path.relative(root, file)}\n`
       fs.writeFileSync(path.join(out, name), `${origin}${code}\n\nexport {}\n`)
       count++
     })
@@ -67,7 +81,7 @@ fs.writeFileSync(
   tsconfig,
   JSON.stringify(
     {
-      extends: "../../../tsconfig.base.json",
+      extends: path.relative(out, path.join(lineRoot, "tsconfig.base.json")),
       include: ["*.ts"],
       compilerOptions: {
         composite: false,
@@ -85,12 +99,14 @@ fs.writeFileSync(
   )
 )
 try {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", tsconfig], {
-    cwd: path.join(root, "examples"),
+  execFileSync(process.execPath, [path.join(lineRoot, "node_modules", "typescript", "bin", "tsc"), "-p", tsconfig], {
+    cwd: home,
     stdio: "inherit"
   })
 } catch {
   console.error(`check-doc-examples: type errors in the examples above (files in ${path.relative(root, out)})`)
   process.exit(1)
 }
-console.log(`check-doc-examples: ${count} @example blocks type-check`)
+console.log(
+  `check-doc-examples (${line === "effect4" ? "Effect 4 line" : "Effect 3 line"}): ${count} @example blocks type-check`
+)

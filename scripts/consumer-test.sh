@@ -17,22 +17,50 @@
 #    all, then run against the emulator bin: it prints a portal URL and exits 0; with a token the
 #    emulator refuses, it exits 1.
 #
+# CONSUMER_LINE=effect4 (`pnpm consumer-test:effect4`) does all of this for the Effect 4 line
+# instead: core, client and testing packed from effect4/ (wire from packages/wire), the README's
+# Effect 4 quick start (its install line takes the latest effect and @effect/platform-node, and npm
+# must print no peer warning at all), the programs of scripts/consumer-test/effect4/, run on Node 22
+# (what @effect/platform-node 4 needs; scripts/effect4/run.sh node).
+#
 # Fails on the first problem; always removes the temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+line=${CONSUMER_LINE:-effect3}
 TYPESCRIPT_VERSION="~5.9"
-TYPES_NODE_VERSION="^20"
+case "$line" in
+  effect3)
+    line_root=$root
+    fixtures=$root/scripts/consumer-test
+    quickstart_heading="### The Effect 3 line"
+    TYPES_NODE_VERSION="^20"
+    NODE=$(command -v node)
+    ;;
+  effect4)
+    line_root=$root/effect4
+    fixtures=$root/scripts/consumer-test/effect4
+    quickstart_heading="### The Effect 4 line"
+    TYPES_NODE_VERSION="^22"
+    NODE=$(bash scripts/effect4/run.sh node)
+    ;;
+  *)
+    echo "consumer-test: CONSUMER_LINE must be effect3 or effect4, not $line" >&2
+    exit 2
+    ;;
+esac
 
-# The README's quick start: its install line and its program, tested as written.
-install_line=$(awk '/^## Quick start/{q=1} q && /^npm install @effect-polar\//{print; exit}' README.md)
-[[ -n "$install_line" ]] || { echo "consumer-test: no npm install line in the README's quick start" >&2; exit 1; }
-quickstart=$(awk '/^## Quick start/{q=1} q && /^```ts$/{c=1; next} q && c && /^```$/{exit} q && c' README.md)
-[[ -n "$quickstart" ]] || { echo "consumer-test: no TypeScript block in the README's quick start" >&2; exit 1; }
+# The README's quick start for this line: its install line and its program, tested as written.
+install_line=$(awk -v h="$quickstart_heading" 'index($0, h) == 1 {q=1; next} q && /^##/ {exit} q && /^npm install @effect-polar\//{print; exit}' README.md)
+[[ -n "$install_line" ]] || { echo "consumer-test: no npm install line under \"$quickstart_heading\" in the README" >&2; exit 1; }
+quickstart=$(awk -v h="$quickstart_heading" 'index($0, h) == 1 {q=1; next} q && /^##/ {exit} q && /^```ts$/{c=1; next} q && c && /^```$/{exit} q && c' README.md)
+[[ -n "$quickstart" ]] || { echo "consumer-test: no TypeScript block under \"$quickstart_heading\" in the README" >&2; exit 1; }
 
 read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')"
 packages=(wire core client testing)
+# where each package is built and packed from
+package_dir() { if [[ "$1" == wire ]]; then echo "$root/packages/wire"; else echo "$line_root/packages/$1"; fi; }
 
 tmp=$(mktemp -d)
 bin_pid=""
@@ -51,16 +79,16 @@ die() {
 # npm must not see pnpm's npm_config_* settings when this runs under `pnpm run`
 while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_config_[A-Za-z0-9_]*\)=.*/\1/p')
 
-step "pack"
+step "pack ($line)"
 mkdir -p "$tmp/tarballs" "$tmp/app"
-filters=()
 for name in "${packages[@]}"; do
-  [[ -f "packages/$name/dist/esm/index.js" && -f "packages/$name/dist/cjs/index.js" ]] ||
-    die "packages/$name is not built (run pnpm build first)"
-  filters+=(--filter "@effect-polar/$name")
+  dir=$(package_dir "$name")
+  [[ -f "$dir/dist/esm/index.js" && -f "$dir/dist/cjs/index.js" ]] ||
+    die "${dir#"$root"/} is not built (run pnpm build first)"
+  # pnpm pack in the package's own workspace, which rewrites its workspace: ranges
+  (cd "$dir" && "${PNPM[@]}" pack --pack-destination "$tmp/tarballs") >>"$tmp/pack.log" 2>&1 ||
+    { cat "$tmp/pack.log" >&2; die "pnpm pack of ${dir#"$root"/} failed"; }
 done
-"${PNPM[@]}" -r "${filters[@]}" pack --pack-destination "$tmp/tarballs" >"$tmp/pack.log" 2>&1 ||
-  { cat "$tmp/pack.log" >&2; die "pnpm pack failed"; }
 tarballs=()
 for name in "${packages[@]}"; do
   tarball=$(ls "$tmp"/tarballs/effect-polar-"$name"-*.tgz)
@@ -72,8 +100,7 @@ for name in "${packages[@]}"; do
 done
 
 step "npm install into $tmp/app"
-cp scripts/consumer-test/esm.mjs scripts/consumer-test/cjs.cjs scripts/consumer-test/check.ts \
-  scripts/consumer-test/check.cts scripts/consumer-test/tsconfig.json "$tmp/app/"
+cp "$fixtures/esm.mjs" "$fixtures/cjs.cjs" "$fixtures/check.ts" "$fixtures/check.cts" "$fixtures/tsconfig.json" "$tmp/app/"
 cd "$tmp/app"
 cat >package.json <<'JSON'
 {
@@ -88,7 +115,12 @@ read -r -a words <<<"$install_line"
 readme_install=()
 for word in "${words[@]:2}"; do
   case "$word" in
-    @effect-polar/*) readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-${word#@effect-polar/}-")") ;;
+    @effect-polar/*)
+      # the package's name, without a version or range (`@effect-polar/client@^0`)
+      name=${word#@effect-polar/}
+      name=${name%%@*}
+      readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-$name-")")
+      ;;
     *) readme_install+=("$word") ;;
   esac
 done
@@ -96,7 +128,11 @@ done
 # from the registry
 readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-wire-")")
 echo "README: $install_line"
-npm install --no-audit --no-fund --loglevel=error "${readme_install[@]}"
+npm install --no-audit --no-fund --loglevel=warn "${readme_install[@]}" 2>&1 | tee "$tmp/install.log"
+[[ "${PIPESTATUS[0]}" == 0 ]] || die "npm install of the README's line failed"
+if [[ "$line" == effect4 ]] && grep -iE "peer|ERESOLVE" "$tmp/install.log"; then
+  die "npm warned while installing the Effect 4 line with the latest effect (above)"
+fi
 testing_tarball=$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-testing-")
 npm install --no-audit --no-fund --loglevel=error "$testing_tarball" \
   "typescript@$TYPESCRIPT_VERSION" "@types/node@$TYPES_NODE_VERSION" @types/ws
@@ -114,18 +150,18 @@ for (const name of ["wire", "core", "client", "testing"]) {
   }
 }
 if (problems.length > 0) { console.error(problems.join("\n")); process.exit(1) }
-const v = (name) => require(`${name}/package.json`).version
+const v = (name) => { try { return require(`${name}/package.json`).version } catch { return "none" } }
 console.log(`installed: effect ${v("effect")}, @effect/platform ${v("@effect/platform")}, @effect/platform-node ${v("@effect/platform-node")}, typescript ${v("typescript")}`)
 ' || die "the installed @effect-polar packages are not the packed tarballs"
 
 step "ESM (import)"
-timeout 60 node esm.mjs || die "esm.mjs"
+timeout 60 "$NODE" esm.mjs || die "esm.mjs"
 
 step "CommonJS (require)"
-timeout 60 node cjs.cjs || die "cjs.cjs"
+timeout 60 "$NODE" cjs.cjs || die "cjs.cjs"
 
 step "polar-emulator bin"
-node_modules/.bin/polar-emulator --port 0 --token polar_oat_consumer_test >"$tmp/bin.log" 2>&1 &
+PATH="$(dirname "$NODE"):$PATH" node_modules/.bin/polar-emulator --port 0 --token polar_oat_consumer_test >"$tmp/bin.log" 2>&1 &
 bin_pid=$!
 for _ in $(seq 1 100); do
   grep -q "^Polar emulator listening on http://127.0.0.1:[0-9]*$" "$tmp/bin.log" && break
@@ -160,11 +196,11 @@ cat >tsconfig.quickstart.json <<'JSON'
 }
 JSON
 node_modules/.bin/tsc -p tsconfig.quickstart.json || die "tsc of the README's quick start"
-POLAR_ACCESS_TOKEN=polar_oat_consumer_test POLAR_SERVER_URL="$url" timeout 60 node quickstart-build/quickstart.js \
+POLAR_ACCESS_TOKEN=polar_oat_consumer_test POLAR_SERVER_URL="$url" timeout 60 "$NODE" quickstart-build/quickstart.js \
   >"$tmp/quickstart.out" 2>&1 || { cat "$tmp/quickstart.out" >&2; die "the quick start failed against the emulator"; }
 grep -q "^https://polar.sh/acme-inc/portal?customer_session_token=polar_mst_" "$tmp/quickstart.out" ||
   { cat "$tmp/quickstart.out" >&2; die "the quick start did not print the portal URL"; }
-if POLAR_ACCESS_TOKEN=polar_oat_not_accepted POLAR_SERVER_URL="$url" timeout 60 node quickstart-build/quickstart.js \
+if POLAR_ACCESS_TOKEN=polar_oat_not_accepted POLAR_SERVER_URL="$url" timeout 60 "$NODE" quickstart-build/quickstart.js \
   >"$tmp/quickstart-refused.out" 2>&1; then
   die "the quick start exited 0 when Polar refused the token"
 fi
@@ -194,4 +230,4 @@ others=$(grep -c 'error TS' "$tmp/tsc.log" || true)
 echo "tsc: ok ($checked @effect-polar declaration files checked; $others error(s) in third-party declarations ignored)"
 
 cd "$root"
-echo "consumer-test: all checks passed in ${SECONDS}s"
+echo "consumer-test ($line): all checks passed in ${SECONDS}s"

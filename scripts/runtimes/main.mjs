@@ -3,12 +3,12 @@
 //
 //   <runtime> main.mjs <emulator url> <undici|fetch> <secrets file>
 //
-// Runs program.mjs over NodeHttpClient.layerUndici or FetchHttpClient.layer, writes the raw secrets
+// Runs program.mjs over NodeHttpClient.layerUndici or FetchHttpClient.layer (of the line under test), writes the raw secrets
 // to <secrets file> (one a line, for run.sh to search this process's output for them), prints the
 // report as one line `RUNTIMES-REPORT {...}` and exits 1 if a check failed.
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { writeFileSync } from "node:fs"
 import * as util from "node:util"
+import { fetchLayer } from "./httpLayers.mjs"
 import { run } from "./program.mjs"
 
 const [url, layer, secretsFile] = process.argv.slice(2)
@@ -17,12 +17,12 @@ if (url === undefined || secretsFile === undefined || (layer !== "undici" && lay
   process.exit(2)
 }
 
-// @effect/platform-node is imported only for undici, so that the fetch run loads no Node HTTP code.
-// Subpaths, not the barrels: @effect/platform's barrel loads msgpackr, which reads an environment
-// variable at import time (so Deno would need --allow-env).
-const httpClient = layer === "undici"
-  ? (await import("@effect/platform-node/NodeHttpClient")).layerUndici
-  : FetchHttpClient.layer
+// fetch: httpLayers.mjs, the line's own (httpLayers.effect3.mjs or httpLayers.effect4.mjs; the Worker
+// imports it too). undici: @effect/platform-node/NodeHttpClient, the same subpath in both lines, and
+// imported only for undici, so that a fetch run loads no Node HTTP code (by path, not the barrel:
+// the Effect 3 one loads msgpackr, which reads an environment variable at import time, and the
+// Effect 4 one loads redis).
+const httpClient = layer === "undici" ? (await import("@effect/platform-node/NodeHttpClient")).layerUndici : fetchLayer
 
 // every inspector this runtime has: node:util everywhere (Bun and Deno implement it), and the
 // runtime's own where it has one

@@ -28,6 +28,12 @@
 #    bench` measures for the same client, then one line per run:
 #    `<runtime> <version> <http layer> ok|FAILED (<reason>)`, and exits 1 if any run failed.
 #
+# RUNTIMES_LINE=effect4 (`pnpm runtimes:effect4`) does the same for the Effect 4 line: core, client
+# and testing packed from effect4/ (wire from packages/wire), installed with effect ^4.1 and
+# @effect/platform-node ^4.1, the layers of httpLayers.effect4.mjs (effect/http/FetchHttpClient,
+# @effect/platform-node/NodeHttpClient); on Node 20 the fetch layer only (@effect/platform-node 4
+# needs Node >= 22.19), and the emulator bin run on Node 22.
+#
 # Environment: RUNTIMES_CACHE_DIR (cache root), RUNTIMES_SKIP_BUILD=1, RUNTIMES_INSTALL_ONLY=1 (install
 # or reuse the runtimes, print `NAME=path` of each binary and stop), RUNTIMES_ONLY="node22 bun"
 # (a subset of node20 node22 node24 bun deno workerd), RUNTIMES_KEEP=1 (keep the temporary folder
@@ -41,9 +47,24 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 here=$root/scripts/runtimes
 
-EFFECT_VERSION="^3.22"
-PLATFORM_VERSION="^0.97"
-PLATFORM_NODE_VERSION="^0.108"
+code_line=${RUNTIMES_LINE:-effect3}
+case "$code_line" in
+  effect3)
+    line_root=$root
+    # what the app installs besides the tarballs
+    line_deps=("effect@^3.22" "@effect/platform@^0.97" "@effect/platform-node@^0.108")
+    ;;
+  effect4)
+    line_root=$root/effect4
+    line_deps=("effect@^4.1" "@effect/platform-node@^4.1")
+    ;;
+  *)
+    echo "runtimes: RUNTIMES_LINE must be effect3 or effect4, not $code_line" >&2
+    exit 2
+    ;;
+esac
+# where each package is built and packed from
+package_dir() { if [[ "$1" == wire ]]; then echo "$root/packages/wire"; else echo "$line_root/packages/$1"; fi; }
 RUN_TIMEOUT=${RUNTIMES_RUN_TIMEOUT:-60} # seconds, one program run
 START_TIMEOUT=15 # seconds, the emulator or workerd to listen
 
@@ -239,16 +260,16 @@ if [[ "${RUNTIMES_SKIP_BUILD:-}" != 1 ]]; then
   "${PNPM[@]}" run build >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; die "pnpm build failed"; }
 fi
 
-phase "pack"
+phase "pack ($code_line)"
 mkdir -p "$tmp/tarballs" "$tmp/app"
-filters=()
 for name in "${packages[@]}"; do
-  [[ -f "packages/$name/dist/esm/index.js" && -f "packages/$name/dist/cjs/index.js" ]] ||
-    die "packages/$name is not built (run pnpm build first)"
-  filters+=(--filter "@effect-polar/$name")
+  dir=$(package_dir "$name")
+  [[ -f "$dir/dist/esm/index.js" && -f "$dir/dist/cjs/index.js" ]] ||
+    die "${dir#"$root"/} is not built (run pnpm build first)"
+  # pnpm pack in the package's own workspace, which rewrites its workspace: ranges
+  (cd "$dir" && "${PNPM[@]}" pack --pack-destination "$tmp/tarballs") >>"$tmp/pack.log" 2>&1 ||
+    { cat "$tmp/pack.log" >&2; die "pnpm pack of ${dir#"$root"/} failed"; }
 done
-"${PNPM[@]}" -r "${filters[@]}" pack --pack-destination "$tmp/tarballs" >"$tmp/pack.log" 2>&1 ||
-  { cat "$tmp/pack.log" >&2; die "pnpm pack failed"; }
 tarballs=()
 for name in "${packages[@]}"; do
   tarball=$(ls "$tmp"/tarballs/effect-polar-"$name"-*.tgz)
@@ -260,6 +281,7 @@ done
 
 phase "npm install into $tmp/app"
 cp "$here/program.mjs" "$here/main.mjs" "$here/worker.mjs" "$tmp/app/"
+cp "$here/httpLayers.$code_line.mjs" "$tmp/app/httpLayers.mjs"
 cat >"$tmp/app/package.json" <<'JSON'
 {
   "name": "effect-polar-runtimes-app",
@@ -268,12 +290,11 @@ cat >"$tmp/app/package.json" <<'JSON'
   "type": "module"
 }
 JSON
-(cd "$tmp/app" && timeout 300 "${NPM_INSTALL[@]}" "${tarballs[@]}" "effect@$EFFECT_VERSION" \
-  "@effect/platform@$PLATFORM_VERSION" "@effect/platform-node@$PLATFORM_NODE_VERSION") ||
+(cd "$tmp/app" && timeout 300 "${NPM_INSTALL[@]}" "${tarballs[@]}" "${line_deps[@]}") ||
   die "npm install of the tarballs failed"
 check_lock "$tmp/app/package-lock.json"
 (cd "$tmp/app" && node -e '
-const v = (name) => require(`${name}/package.json`).version
+const v = (name) => { try { return require(`${name}/package.json`).version } catch { return "none" } }
 console.log(`installed: effect ${v("effect")}, @effect/platform ${v("@effect/platform")}, @effect/platform-node ${v("@effect/platform-node")}`)
 ')
 
@@ -289,7 +310,10 @@ wait_for_line() {
   done
   grep -qE "$3" "$2" 2>/dev/null
 }
-(cd "$tmp/app" && exec node_modules/.bin/polar-emulator --port 0) >"$tmp/emulator.log" 2>&1 &
+# the Effect 4 line's emulator on Node 22 (its packages may need it); the Effect 3 line's on this node
+emulator_node=$NODE20
+[[ "$code_line" == effect4 ]] && emulator_node=$NODE22
+(cd "$tmp/app" && PATH="$(dirname "$emulator_node"):$PATH" exec node_modules/.bin/polar-emulator --port 0) >"$tmp/emulator.log" 2>&1 &
 emulator_pid=$!
 pids+=("$emulator_pid")
 wait_for_line "$emulator_pid" "$tmp/emulator.log" "^member 3b9e5f1a-2c4d-4e8f-9a0b-1c2d3e4f5a6b " ||
@@ -373,7 +397,8 @@ for node_name in node20 node22 node24; do
     node22) binary=$NODE22 version=$NODE22_V ;;
     node24) binary=$NODE24 version=$NODE24_V ;;
   esac
-  run_main node "$version" undici "$binary"
+  # @effect/platform-node 4's undici 8 crashes on Node 20 (no zstd in its zlib): fetch only there
+  if [[ "$code_line" != effect4 || "$node_name" != node20 ]]; then run_main node "$version" undici "$binary"; fi
   run_main node "$version" fetch "$binary"
 done
 
@@ -409,7 +434,7 @@ if wanted workerd; then
     # next to it, the figure `pnpm bench` reports: its one-call program over FetchHttpClient,
     # bundled as the bench does (platform neutral, no keep-names)
     bench_program="$root/packages/bench/src/size/client-fetch.ts"
-    if (cd "$root/packages/bench" && timeout 60 "$ESBUILD" "$bench_program" --bundle --minify --format=esm \
+    if [[ "$code_line" == effect3 ]] && (cd "$root/packages/bench" && timeout 60 "$ESBUILD" "$bench_program" --bundle --minify --format=esm \
       --platform=neutral --main-fields=module,main --target=es2022 "--conditions=@effect-polar/source" \
       --log-level=error --outfile="$tmp/worker/bench-client-fetch.js") >"$tmp/esbuild-bench.log" 2>&1; then
       bench_gzipped=$(gzip -9 -c "$tmp/worker/bench-client-fetch.js" | wc -c)
@@ -470,5 +495,5 @@ phase "done"
 echo
 [[ -z "${bundle_size:-}" ]] || echo "$bundle_size"
 for line in "${results[@]}"; do echo "$line"; done
-echo "runtimes: ${#results[@]} runs, $(printf '%s\n' "${results[@]}" | grep -c ' ok$' || true) ok, in $(seconds_since "$started")s"
+echo "runtimes ($code_line): ${#results[@]} runs, $(printf '%s\n' "${results[@]}" | grep -c ' ok$' || true) ok, in $(seconds_since "$started")s"
 exit "$failed"

@@ -6,7 +6,7 @@
 // console.log printed there); run.sh never prints them. `codeFromStrings` at module scope and in
 // the request say whether `new Function` works here: workerd forbids it, and the client must
 // still work (its compiled decoders fall back to effect's ParseResult).
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { fetchLayer } from "./httpLayers.mjs"
 import { codeFromStrings, run } from "./program.mjs"
 
 const atStartup = codeFromStrings()
@@ -14,7 +14,7 @@ const atStartup = codeFromStrings()
 export default {
   async fetch(_request, env) {
     try {
-      const report = await run({ url: env.EMULATOR_URL, httpClient: FetchHttpClient.layer })
+      const report = await run({ url: env.EMULATOR_URL, httpClient: fetchLayer })
       return globalThis.Response.json({ ...report, codeFromStringsAtStartup: atStartup })
     } catch (error) {
       return globalThis.Response.json({
