@@ -18,23 +18,32 @@ read -r -a PNPM <<<"npx -y $(node -p 'require("./package.json").packageManager')
 PUBLINT="$root/node_modules/.bin/publint"
 ATTW="$root/node_modules/.bin/attw"
 
+# CHECK_LINE=effect4: the Effect 4 line's core, client and testing (effect4/packages), with wire
+line=${CHECK_LINE:-effect3}
+case "$line" in
+  effect3) line_root=$root ;;
+  effect4) line_root=$root/effect4 ;;
+  *) echo "check-packages: CHECK_LINE must be effect3 or effect4" >&2; exit 2 ;;
+esac
+package_dir() { if [[ "$1" == wire ]]; then echo "$root/packages/wire"; else echo "$line_root/packages/$1"; fi; }
+
 packages=(wire core client testing)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-filters=()
 for name in "${packages[@]}"; do
-  if [[ ! -f "packages/$name/dist/esm/index.js" || ! -f "packages/$name/dist/cjs/index.js" ]]; then
-    echo "check-packages: packages/$name is not built (run pnpm build first)" >&2
+  dir=$(package_dir "$name")
+  if [[ ! -f "$dir/dist/esm/index.js" || ! -f "$dir/dist/cjs/index.js" ]]; then
+    echo "check-packages: ${dir#"$root"/} is not built (run pnpm build first)" >&2
     exit 1
   fi
-  filters+=(--filter "@effect-polar/$name")
+  # pnpm pack in the package's own workspace, which rewrites its workspace: ranges
+  if ! (cd "$dir" && "${PNPM[@]}" pack --pack-destination "$tmp") >>"$tmp/pack.log" 2>&1; then
+    cat "$tmp/pack.log" >&2
+    echo "check-packages: pnpm pack of ${dir#"$root"/} failed" >&2
+    exit 1
+  fi
 done
-if ! "${PNPM[@]}" -r "${filters[@]}" pack --pack-destination "$tmp" >"$tmp/pack.log" 2>&1; then
-  cat "$tmp/pack.log" >&2
-  echo "check-packages: pnpm pack failed" >&2
-  exit 1
-fi
 
 # attw prints colours and a table; plain text when not on a terminal
 attw_format=(--format table-flipped)
@@ -75,4 +84,4 @@ if [[ $failed -ne 0 ]]; then
   echo "check-packages: FAILED" >&2
   exit 1
 fi
-echo "check-packages: publint and attw found no problem in ${packages[*]}"
+echo "check-packages ($line): publint and attw found no problem in ${packages[*]}"

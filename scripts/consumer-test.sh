@@ -44,6 +44,8 @@ case "$line" in
     quickstart_heading="### The Effect 4 line"
     TYPES_NODE_VERSION="^22"
     NODE=$(bash scripts/effect4/run.sh node)
+    # npm and every script here on that Node too, as a user of this line runs them
+    PATH="$(dirname "$NODE"):$PATH"
     ;;
   *)
     echo "consumer-test: CONSUMER_LINE must be effect3 or effect4, not $line" >&2
@@ -130,7 +132,7 @@ readme_install+=("$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-wire-")"
 echo "README: $install_line"
 npm install --no-audit --no-fund --loglevel=warn "${readme_install[@]}" 2>&1 | tee "$tmp/install.log"
 [[ "${PIPESTATUS[0]}" == 0 ]] || die "npm install of the README's line failed"
-if [[ "$line" == effect4 ]] && grep -iE "peer|ERESOLVE" "$tmp/install.log"; then
+if [[ "$line" == effect4 ]] && grep -iE "peer|ERESOLVE|EBADENGINE" "$tmp/install.log"; then
   die "npm warned while installing the Effect 4 line with the latest effect (above)"
 fi
 testing_tarball=$(printf '%s\n' "${tarballs[@]}" | grep "effect-polar-testing-")
@@ -164,7 +166,7 @@ step "polar-emulator bin"
 PATH="$(dirname "$NODE"):$PATH" node_modules/.bin/polar-emulator --port 0 --token polar_oat_consumer_test >"$tmp/bin.log" 2>&1 &
 bin_pid=$!
 for _ in $(seq 1 100); do
-  grep -q "^Polar emulator listening on http://127.0.0.1:[0-9]*$" "$tmp/bin.log" && break
+  grep -q "^Polar emulator listening on http://127.0.0.1:[0-9]*$" "$tmp/bin.log" 2>/dev/null && break
   kill -0 "$bin_pid" 2>/dev/null || break
   sleep 0.1
 done

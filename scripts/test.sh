@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 lines=${EFFECT_POLAR_LINES:-effect3 effect4}
 status=0
 if [[ " $lines " == *" effect3 "* ]]; then
+  # the bench's smoke test (an Effect 3 project) also runs the Effect 4 line's contenders
+  bash scripts/effect4/run.sh ensure
   node node_modules/vitest/vitest.mjs run "$@" || status=$?
 fi
 if [[ " $lines " == *" effect4 "* ]]; then

@@ -2,8 +2,9 @@
 # The Effect 4 line (`effect4/`, its own pnpm workspace): install, build, type-check, test.
 #
 #   bash scripts/effect4/run.sh install     # pnpm install in effect4/ (frozen lock file under CI)
+#   bash scripts/effect4/run.sh ensure      # the same, only when effect4/node_modules is missing or stale
 #   bash scripts/effect4/run.sh build       # ESM + CommonJS + .d.ts of effect4/packages/{core,client,testing}
-#   bash scripts/effect4/run.sh typecheck   # tsc -b effect4/tsconfig.json, and the TSDoc @examples
+#   bash scripts/effect4/run.sh typecheck   # tsc -b effect4/tsconfig.json, effect4/bench, and the TSDoc @examples
 #   bash scripts/effect4/run.sh test [...]  # vitest 5 (effect4/vitest.config.ts), extra arguments to vitest
 #   bash scripts/effect4/run.sh node        # prints the Node binary the line runs on
 #
@@ -28,13 +29,21 @@ node_binary() {
   echo "$found"
 }
 
+# pnpm install in effect4/, run on the line's Node (so that pnpm checks the packages' engines
+# against the Node they run on)
+install() {
+  local node22
+  node22=$(node_binary)
+  if [[ "${CI:-}" == true ]]; then
+    (cd effect4 && PATH="$(dirname "$node22"):$PATH" "${PNPM[@]}" install --frozen-lockfile)
+  else
+    (cd effect4 && PATH="$(dirname "$node22"):$PATH" "${PNPM[@]}" install)
+  fi
+}
+
 ensure_installed() {
   if [[ ! -d effect4/node_modules/.pnpm || effect4/pnpm-lock.yaml -nt effect4/node_modules/.modules.yaml ]]; then
-    if [[ "${CI:-}" == true ]]; then
-      (cd effect4 && "${PNPM[@]}" install --frozen-lockfile)
-    else
-      (cd effect4 && "${PNPM[@]}" install)
-    fi
+    install
   fi
 }
 
@@ -42,7 +51,10 @@ command=${1:-}
 shift || true
 case "$command" in
   install)
-    (cd effect4 && if [[ "${CI:-}" == true ]]; then "${PNPM[@]}" install --frozen-lockfile; else "${PNPM[@]}" install; fi)
+    install
+    ;;
+  ensure)
+    ensure_installed
     ;;
   node)
     node_binary
@@ -54,7 +66,7 @@ case "$command" in
     ;;
   typecheck)
     ensure_installed
-    (cd effect4 && node node_modules/typescript/bin/tsc -b tsconfig.json)
+    (cd effect4 && node node_modules/typescript/bin/tsc -b tsconfig.json && node node_modules/typescript/bin/tsc -p bench/tsconfig.json)
     node scripts/check-doc-examples.mjs --line effect4
     ;;
   test)
@@ -75,7 +87,7 @@ if (r.numTotalTests === 0 || r.numFailedTests > 0 || r.numPendingTests > 0) proc
     exit "$status"
     ;;
   *)
-    echo "usage: bash scripts/effect4/run.sh install|build|typecheck|test [vitest args]|node" >&2
+    echo "usage: bash scripts/effect4/run.sh install|ensure|build|typecheck|test [vitest args]|node" >&2
     exit 2
     ;;
 esac

@@ -18,14 +18,18 @@
  * this machine's drift between rounds. `--versus <contender>` adds every contender's per-round ratio to
  * that one (with `--now-only`, the working tree alone: contenders against each other). Writes
  * `restructuring.md` (or `--out`).
+ *
+ * The Effect 4 line's contenders (`effect4-*`, issue 17) run in this working tree only, in their own
+ * worker bundle (src/build.ts) and on their own Node (`nodeOf`), for example
+ * `--now-only --contenders undici-today-node22,effect4-customer-sessions-undici --versus undici-today-node22`.
  */
 import * as esbuild from "esbuild"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { buildChildren, childPath, npmExternal } from "./build.js"
+import { buildChildren, buildEffect4Children, childPath, npmExternal, sourcesOf } from "./build.js"
 import { runWorker, startServer } from "./run.js"
 import type { WorkerRun } from "./run.js"
-import { benchDir, isContenderName, log, median, write } from "./shared.js"
+import { benchDir, isContenderName, isEffect4Name, log, median, write } from "./shared.js"
 import type { AnyContenderName, WorkerConfig } from "./shared.js"
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--")
@@ -101,25 +105,6 @@ const versus = ((name: string | undefined): AnyContenderName | undefined => {
 })(values("--versus")[0])
 const out = path.resolve(values("--out")[0] ?? path.join(benchDir, "restructuring.md"))
 
-/**
- * Resolves `@effect-polar/<package>[/X]` to a tree's TypeScript sources (`packages/<package>/src/X.ts`)
- * when the tree has that package (client and core, and any other workspace package it has).
- */
-const sourcesOf = (dir: string): esbuild.Plugin => ({
-  name: "workspace-sources-of-tree",
-  setup(build) {
-    build.onResolve({ filter: /^@effect-polar\/[a-z0-9-]+(\/.*)?$/ }, (resolveArgs) => {
-      const [, pkg, sub] = /^@effect-polar\/([a-z0-9-]+)(?:\/(.*))?$/.exec(resolveArgs.path)!
-      const src = path.join(dir, "packages", pkg!, "src")
-      if (!fs.existsSync(src)) return undefined
-      const file = path.join(src, `${sub ?? "index"}.ts`)
-      return fs.existsSync(file)
-        ? { path: file }
-        : { errors: [{ text: `${resolveArgs.path}: no ${file} in this tree` }] }
-    })
-  }
-})
-
 const workerOf = async (tree: Tree): Promise<string> => {
   if (tree.dir === undefined) return childPath("worker")
   const outdir = path.join(benchDir, "build", "compare", tree.label)
@@ -161,6 +146,7 @@ const main = async () => {
   const started = performance.now()
   log(`compare: building the workers of ${trees.map((tree) => tree.label).join(", ")}`)
   await buildChildren()
+  if (contenders.some(isEffect4Name)) await buildEffect4Children()
   const programs = new Map<string, string>()
   for (const tree of trees) programs.set(tree.label, await workerOf(tree))
 
@@ -186,7 +172,8 @@ const main = async () => {
           const tree = trees[(i + round) % trees.length]!
           const run = await runWorker(contender, config(server.port), server, {
             timeoutMs: 360_000,
-            program: [programs.get(tree.label)!],
+            // this tree: each contender's own worker (the Effect 4 line's rows run in theirs)
+            ...(tree.dir === undefined ? {} : { program: [programs.get(tree.label)!] }),
             nodeArgs: allocation ? [`--min-semi-space-size=${semiSpaceMB}`, `--max-semi-space-size=${semiSpaceMB}`] : []
           }).catch((error: unknown) => {
             // for example a contender of an operation the tree's client does not have yet

@@ -3,43 +3,34 @@
  * holds only its own contender's code.
  */
 import { ACCESS_TOKEN, CUSTOMER_ID, CUSTOMER_SESSIONS_ENDPOINT, ENDPOINT, MEMBER_ID, RETURN_URL } from "./constants.js"
+import { headers, legacyPortal, requestBody, todayPortal, todayRequestBody } from "./contender.js"
+import type { Contender, RawCustomerSession } from "./contender.js"
 import type { AnyContenderName } from "./shared.js"
 
-export interface Contender {
-  /** One create call; answers the portal URL, read from the decoded response. */
-  readonly call: () => Promise<string>
-  /** What the portal URL of every answer starts with (the worker checks the first). */
-  readonly expected: string
-  readonly close: () => Promise<void>
-}
-
-/** The legacy endpoint's portal URL (`member_portal_url`). */
-const legacyPortal = "https://polar.sh/acme-inc/portal?member_session_token="
-/** Today's portal URL (`customer_portal_url`, also `MemberSessions.create`'s `memberPortalUrl` on today's route). */
-const todayPortal = "https://polar.sh/acme-inc/portal?customer_session_token="
-
-const headers = {
-  "authorization": `Bearer ${ACCESS_TOKEN}`,
-  "content-type": "application/json",
-  "accept": "application/json"
-}
-
-const requestBody = () => JSON.stringify({ member_id: MEMBER_ID, return_url: RETURN_URL })
-/** Today's request: the fixture's customer, its member, the return URL. */
-const todayRequestBody = () =>
-  JSON.stringify({ customer_id: CUSTOMER_ID, member_id: MEMBER_ID, return_url: RETURN_URL })
+export type { Contender } from "./contender.js"
 
 interface RawSession {
   readonly member_portal_url: string
 }
 
-interface RawCustomerSession {
-  readonly customer_portal_url: string
-}
-
-const rawUndici = async (serverURL: string): Promise<Contender> => {
+/** Raw `undici.request`, on the legacy endpoint unless `today` (then the request of `CustomerSessions.create`). */
+const rawUndici = async (serverURL: string, today = false): Promise<Contender> => {
   const { Agent, request } = await import("undici")
   const dispatcher = new Agent({ connections: 128, keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000 })
+  const dispatcherClose = () => dispatcher.close()
+  if (today) {
+    const url = serverURL + CUSTOMER_SESSIONS_ENDPOINT
+    return {
+      call: async () => {
+        const response = await request(url, { method: "POST", headers, body: todayRequestBody(), dispatcher })
+        const text = await response.body.text()
+        if (response.statusCode !== 201) throw new Error(`status ${response.statusCode}`)
+        return (JSON.parse(text) as RawCustomerSession).customer_portal_url
+      },
+      expected: todayPortal,
+      close: dispatcherClose
+    }
+  }
   const url = serverURL + ENDPOINT
   return {
     call: async () => {
@@ -49,7 +40,7 @@ const rawUndici = async (serverURL: string): Promise<Contender> => {
       return (JSON.parse(text) as RawSession).member_portal_url
     },
     expected: legacyPortal,
-    close: () => dispatcher.close()
+    close: dispatcherClose
   }
 }
 
@@ -238,6 +229,22 @@ export const makeContender = (name: AnyContenderName, serverURL: string): Promis
     case "effect-httpclient-fetch-untraced":
       return effectHttpClient(serverURL, "fetch", false, true)
     case "effect-httpclient-undici-today-untraced":
+    case "effect-httpclient-undici-today-untraced-node22":
       return effectHttpClient(serverURL, "undici", false, true)
+    // the Node 22 rows: the same programs, the orchestrator starts them on Node 22
+    case "undici-today-node22":
+      return rawUndici(serverURL, true)
+    case "customer-sessions-undici-node22":
+      return client(serverURL, "undici", "customer-sessions")
+    case "effect4-httpclient-undici-today-untraced":
+    case "effect4-customer-sessions-undici":
+    case "effect4-customer-sessions-fetch":
+    case "effect4-undici8-today":
+    case "effect4-customer-sessions-undici-bare":
+      return Promise.reject(
+        new Error(
+          `${name} runs in the Effect 4 line's worker (effect4/bench, build/bench-cache there), not in this one`
+        )
+      )
   }
 }

@@ -5,14 +5,18 @@ import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import { effect4Dir } from "./build.js"
 import type { ColdStarts } from "./run.js"
+import { node22 } from "./run.js"
 import {
   benchDir,
+  effect4RowNames,
   fetchFloorName,
   floorName,
   legacyRowNames,
   rowLabels,
   rowNames,
+  runsOnNode22,
   signed,
   todayRowNames
 } from "./shared.js"
@@ -134,10 +138,24 @@ export const environment = (): Array<string> => {
     ["zod (SDK's)", readVersion(path.join(sdkDir, "..", "..", "zod"))],
     ["esbuild", readVersion(path.join(modules, "esbuild"))]
   ]
+  const effect4Modules = path.join(effect4Dir, "node_modules")
+  const platformNode4 = fs.realpathSync(path.join(effect4Modules, "@effect", "platform-node"))
+  const effect4Versions = [
+    ["@effect-polar/client", readVersion(path.join(effect4Dir, "packages", "client"))],
+    ["effect", readVersion(path.join(effect4Modules, "effect"))],
+    ["@effect/platform-node", readVersion(platformNode4)],
+    ["undici (platform-node's)", readVersion(path.join(platformNode4, "..", "..", "undici"))]
+  ]
+  const [node22Version = "?", node22Undici = "?"] = execFileSync(node22(), [
+    "-p",
+    "process.version + ' ' + process.versions.undici"
+  ], { encoding: "utf8" }).trim().split(" ")
   return [
     `- Machine: ${os.type()} ${os.release()} (${os.arch()}), CPU ${cpus[0]?.model ?? "?"}, ${cpus.length} cores, ` +
     `${intl(os.totalmem() / 1024 ** 3, 1)} GiB memory`,
-    `- Node ${process.version}; ${versions.map(([name, version]) => `${name} ${version}`).join(", ")}`,
+    `- Node ${process.version} (the rows marked "Node 22": ${node22Version}, its fetch's undici ${node22Undici}); ` +
+    `${versions.map(([name, version]) => `${name} ${version}`).join(", ")}`,
+    `- The Effect 4 line (effect4/): ${effect4Versions.map(([name, version]) => `${name} ${version}`).join(", ")}`,
     `- Workspace: commit ${git(["rev-parse", "--short", "HEAD"])}` +
     (dirty === "" || dirty === "?"
       ? ", client and core sources clean"
@@ -231,10 +249,27 @@ export const targets = (results: BenchResults): Array<Target> => {
       })
     }
   }
+  // issue 17: the Effect 4 line over layerUndici against raw undici, both on Node 22, today's endpoint
+  const raw22 = c["undici-today-node22"]
+  const effect4 = c["effect4-customer-sessions-undici"]
+  for (const bound of [1.5, 2]) {
+    for (const [level, key] of [["1", "p50c1"], ["32", "p50c32"]] as const) {
+      const vsRaw = effect4[key] / raw22[key]
+      out.push({
+        name: `Effect 4 CustomerSessions.create, undici layer: p50 at concurrency ${level} ≤ ${bound.toFixed(1)}× ` +
+          `raw undici.request (Node 22${bound === 2 ? "; the hard limit" : ""})`,
+        measured: `${intl(effect4[key])} µs vs ${intl(raw22[key])} µs = ${ratio(vsRaw)} (the floor, Effect 4's ` +
+          `HttpClient alone: ${ratio(c["effect4-httpclient-undici-today-untraced"][key] / raw22[key])}; the Effect 3 ` +
+          `line on Node 22: ${ratio(c["customer-sessions-undici-node22"][key] / raw22[key])})`,
+        required: `≤ ${bound.toFixed(2)}×`,
+        pass: vsRaw <= bound
+      })
+    }
+  }
   return out
 }
 
-/** The first lines of the document: how many targets are met, and the ratios issue 14 asks for. */
+/** The first lines of the document: how many targets are met, and the ratios issues 14 and 17 ask for. */
 const summarySection = (results: BenchResults): Array<string> => {
   const c = results.contenders
   const sdk1 = c["sdk-1"]
@@ -242,6 +277,10 @@ const summarySection = (results: BenchResults): Array<string> => {
   const failed = all.filter((target) => !target.pass)
   const vs = (name: RowName) =>
     `${ratio(c[name].p50c1 / sdk1.p50c1)} at concurrency 1, ${ratio(c[name].p50c32 / sdk1.p50c32)} at ` +
+    `${results.settings.concurrency}`
+  const raw22 = c["undici-today-node22"]
+  const vsRaw22 = (name: RowName) =>
+    `${ratio(c[name].p50c1 / raw22.p50c1)} at concurrency 1, ${ratio(c[name].p50c32 / raw22.p50c32)} at ` +
     `${results.settings.concurrency}`
   return [
     "## Summary",
@@ -253,6 +292,11 @@ const summarySection = (results: BenchResults): Array<string> => {
     `Effect's FetchHttpClient alone (the fetch floor): ${vs(fetchFloorName)}.`,
     `- \`MemberSessions.create\` on today's route (two requests) ÷ the SDK 1.0.1's one request: over layerUndici ` +
     `${vs("member-sessions-today-undici")}; over FetchHttpClient ${vs("member-sessions-today-fetch")}.`,
+    `- The Effect 4 line (issue 17): \`CustomerSessions.create\` over layerUndici ÷ raw \`undici.request\` (p50, ` +
+    `both on Node 22, today's endpoint): ${vsRaw22("effect4-customer-sessions-undici")} (target ≤ 1.5×, at most ` +
+    `2.0×); the Effect 3 line on the same Node: ${vsRaw22("customer-sessions-undici-node22")}; Effect 4's ` +
+    `HttpClient alone: ${vsRaw22("effect4-httpclient-undici-today-untraced")}. Over FetchHttpClient ÷ the SDK ` +
+    `1.0.1: ${vs("effect4-customer-sessions-fetch")} (Effect 3: ${vs("customer-sessions-fetch")}).`,
     ""
   ]
 }
@@ -328,6 +372,85 @@ const todaySection = (results: BenchResults): Array<string> => {
   return lines
 }
 
+/** The Effect 4 line (issue 17): its rows and the Effect 3 line's on Node 22 against raw undici on Node 22. */
+const effect4Section = (results: BenchResults): Array<string> => {
+  const s = results.settings
+  const c = results.contenders
+  const raw22 = c["undici-today-node22"]
+  const sdk1 = c["sdk-1"]
+  const lines: Array<string> = []
+  lines.push("## The Effect 4 line: ratios to raw undici on Node 22 (same run)")
+  lines.push("")
+  lines.push(
+    "Issue 17's rows, all on today's endpoint (`POST /v1/customer-sessions/`, the request of " +
+      "`CustomerSessions.create`): raw `undici.request` (this package's undici, through an `Agent` as the legacy " +
+      "row), Effect 3's and Effect 4's `HttpClient` over layerUndici alone (tracer off, no client: the floors), " +
+      "and `CustomerSessions.create` of both lines over layerUndici, all on Node 22; the Effect 4 line's " +
+      "`CustomerSessions.create` over FetchHttpClient runs on this process's Node, next to the SDK 1.0.1 and the " +
+      "Effect 3 line's fetch row. The Effect 4 rows run the Effect 4 client's sources over effect and " +
+      "@effect/platform-node 4 (its layerUndici uses undici 8), with the client's defaults: validation, " +
+      "decoding, its span, the per-attempt timeout and the retry policy. The last column divides each Effect 4 " +
+      "row by the Effect 3 line's row of the same layer and Node."
+  )
+  lines.push("")
+  const effect3Of = (name: RowName): RowName | undefined =>
+    name === "effect4-httpclient-undici-today-untraced"
+      ? "effect-httpclient-undici-today-untraced-node22"
+      : name === "effect4-customer-sessions-undici"
+      ? "customer-sessions-undici-node22"
+      : name === "effect4-customer-sessions-fetch"
+      ? "customer-sessions-fetch"
+      : undefined
+  lines.push(table(
+    [
+      "contender",
+      "Node",
+      "p50 c=1 ÷ raw undici (Node 22)",
+      `p50 c=${s.concurrency} ÷ raw undici (Node 22)`,
+      "calls/s ÷ raw undici",
+      "CPU ÷ raw undici",
+      `p50 c=1 / c=${s.concurrency} ÷ the Effect 3 line's`
+    ],
+    effect4RowNames.map((name) => {
+      const x = c[name]
+      const effect3 = effect3Of(name)
+      return [
+        rowLabels[name],
+        runsOnNode22(name) ? "22" : process.versions.node.split(".")[0]!,
+        ratio(x.p50c1 / raw22.p50c1),
+        ratio(x.p50c32 / raw22.p50c32),
+        ratio(x.throughput / raw22.throughput),
+        ratio(x.cpuUsPerCall / raw22.cpuUsPerCall),
+        effect3 === undefined
+          ? ""
+          : `${ratio(x.p50c1 / c[effect3].p50c1)} / ${ratio(x.p50c32 / c[effect3].p50c32)}`
+      ]
+    })
+  ))
+  lines.push("")
+  const added = (client: ContenderSummary, floor: ContenderSummary) =>
+    `${ratio(client.p50c1 / floor.p50c1)} the floor's p50 at concurrency 1, ${ratio(client.p50c32 / floor.p50c32)} ` +
+    `at ${s.concurrency}, ${ratio(client.cpuUsPerCall / floor.cpuUsPerCall)} its CPU per call ` +
+    `(${signed(client.cpuUsPerCall - floor.cpuUsPerCall, intl)} µs)`
+  const e3 = c["customer-sessions-undici-node22"]
+  const e3Node20 = c["customer-sessions-undici"]
+  const e4Fetch = c["effect4-customer-sessions-fetch"]
+  lines.push(
+    `What \`CustomerSessions.create\` adds over its line's floor on Node 22: Effect 4 ` +
+      `${added(c["effect4-customer-sessions-undici"], c["effect4-httpclient-undici-today-untraced"])}; Effect 3 ` +
+      `${added(e3, c["effect-httpclient-undici-today-untraced-node22"])}. The Effect 3 line's ` +
+      `\`CustomerSessions.create\` over layerUndici on Node 22 ÷ on this Node (the row of issue 14): ` +
+      `${ratio(e3.p50c1 / e3Node20.p50c1)} at concurrency 1, ${ratio(e3.p50c32 / e3Node20.p50c32)} at ` +
+      `${s.concurrency}. Over FetchHttpClient, Effect 4's \`CustomerSessions.create\` is ` +
+      `${ratio(e4Fetch.p50c1 / sdk1.p50c1)} the SDK 1.0.1's p50 at concurrency 1 and ` +
+      `${ratio(e4Fetch.p50c32 / sdk1.p50c32)} at ${s.concurrency} (Effect 3's: ` +
+      `${ratio(c["customer-sessions-fetch"].p50c1 / sdk1.p50c1)} and ` +
+      `${ratio(c["customer-sessions-fetch"].p50c32 / sdk1.p50c32)}).`
+  )
+  lines.push("")
+  return lines
+}
+
 export const render = (results: BenchResults): string => {
   const s = results.settings
   const c = results.contenders
@@ -361,9 +484,11 @@ export const render = (results: BenchResults): string => {
     `Medians over the rounds. Latency in µs per call; throughput and CPU at concurrency ${s.concurrency}; ` +
       `"server CPU" is the share of one core the server process used in that phase (near 100 % means the ` +
       `server, not the client, was the bottleneck). The first ${legacyRowNames.length} rows call the legacy ` +
-      `endpoint \`POST /v1/member-sessions/\` (issue 5); the last ${todayRowNames.length} call today's ` +
+      `endpoint \`POST /v1/member-sessions/\` (issue 5); the next ${todayRowNames.length} call today's ` +
       `\`POST /v1/customer-sessions/\` (issue 14), \`MemberSessions.create\` on today's route after a ` +
-      `\`GET /v1/members/{id}\` (two requests per call). Only issue 5's contenders are soaked for the heap.`
+      `\`GET /v1/members/{id}\` (two requests per call); the last ${effect4RowNames.length} are the Effect 4 ` +
+      `line's (issue 17), on today's endpoint. Rows marked "Node 22" run on Node 22, every other row on ` +
+      `${process.version}. Only issue 5's contenders are soaked for the heap.`
   )
   lines.push("")
   lines.push(table(
@@ -478,6 +603,7 @@ export const render = (results: BenchResults): string => {
     lines.push("")
   }
   lines.push(...todaySection(results))
+  lines.push(...effect4Section(results))
   lines.push("## Cold start")
   lines.push("")
   lines.push(

@@ -2,10 +2,57 @@
  * Running the children: the server, the contender workers (rounds and heap soak), the cold-start
  * launches.
  */
+import { execFileSync } from "node:child_process"
+import * as fs from "node:fs"
 import * as os from "node:os"
-import { childPath } from "./build.js"
-import { log, median, rowNames, startChild } from "./shared.js"
+import * as path from "node:path"
+import { childPath, effect4ChildPath } from "./build.js"
+import { benchDir, isEffect4Name, log, median, rowNames, runsOnNode22, startChild } from "./shared.js"
 import type { AnyContenderName, RowName, WorkerConfig, WorkerResult } from "./shared.js"
+
+const repositoryDir = path.resolve(benchDir, "..", "..")
+const node22Cache = path.join(benchDir, "build", "node22.json")
+
+let node22Path: string | undefined
+
+/**
+ * The pinned Node 22 (`scripts/runtimes/versions.json`, installed by `pnpm runtimes`), as
+ * `bash scripts/effect4/run.sh node` prints it. That script takes seconds, so its answer is kept in
+ * `build/node22.json` with the versions file it was made for.
+ */
+export const node22 = (): string => {
+  if (node22Path !== undefined) return node22Path
+  const versions = fs.readFileSync(path.join(repositoryDir, "scripts", "runtimes", "versions.json"), "utf8")
+  try {
+    const cached = JSON.parse(fs.readFileSync(node22Cache, "utf8")) as {
+      readonly versions: string
+      readonly node: string
+    }
+    if (cached.versions === versions && fs.existsSync(cached.node)) return (node22Path = cached.node)
+  } catch {
+    // no cache yet
+  }
+  const found = execFileSync("bash", [path.join(repositoryDir, "scripts", "effect4", "run.sh"), "node"], {
+    cwd: repositoryDir,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"]
+  }).trim()
+  if (!fs.existsSync(found)) throw new Error(`scripts/effect4/run.sh node printed no Node binary: ${found}`)
+  fs.mkdirSync(path.dirname(node22Cache), { recursive: true })
+  fs.writeFileSync(node22Cache, JSON.stringify({ versions, node: found }))
+  return (node22Path = found)
+}
+
+/**
+ * The Node binary a contender runs on: the pinned Node 22 for the undici rows of issue 17 (raw
+ * undici, the Effect 3 and Effect 4 lines over layerUndici: `@effect/platform-node` 4 needs Node
+ * 22.19), this process's Node (the machine's Node 20 under `pnpm bench`) for every other row.
+ */
+export const nodeOf = (contender: AnyContenderName): string => runsOnNode22(contender) ? node22() : process.execPath
+
+/** The worker program of a contender: the Effect 4 line's bundle for its rows, else this package's. */
+export const workerProgramOf = (contender: AnyContenderName): ReadonlyArray<string> =>
+  isEffect4Name(contender) ? [effect4ChildPath("worker")] : [childPath("worker")]
 
 export interface Server {
   readonly port: number
@@ -89,7 +136,7 @@ interface Sample {
   readonly wall: number
 }
 
-/** Runs one contender in a fresh `node --expose-gc` process. */
+/** Runs one contender in a fresh `node --expose-gc` process, on the contender's Node (`nodeOf`). */
 export const runWorker = async (
   contender: AnyContenderName,
   config: WorkerConfig,
@@ -98,14 +145,14 @@ export const runWorker = async (
     readonly timeoutMs: number
     /** Extra Node options (for example `--cpu-prof`). */
     readonly nodeArgs?: ReadonlyArray<string>
-    /** The worker program; by default the bundled build/bench-cache/worker.mjs. */
+    /** The worker program; by default the bundled worker of the contender's line (`workerProgramOf`). */
     readonly program?: ReadonlyArray<string>
   }
 ): Promise<WorkerRun> => {
-  const program = options.program ?? [childPath("worker")]
+  const program = options.program ?? workerProgramOf(contender)
   const child = startChild<unknown>(
     ["--expose-gc", ...(options.nodeArgs ?? []), ...program, contender, JSON.stringify(config)],
-    { timeoutMs: options.timeoutMs }
+    { timeoutMs: options.timeoutMs, node: nodeOf(contender) }
   )
   const samples = new Map<string, Sample>()
   let result: WorkerResult | undefined

@@ -69,9 +69,59 @@ export const legacyRowNames = [...contenderNames, floorName] as const
 /** The rows of today's endpoint's tables: issue 14's contenders, then the fetch floor. */
 export const todayRowNames = [...todayNames, fetchFloorName] as const
 
+/**
+ * The Effect 3 line's rows on Node 22, on today's endpoint (issue 17): raw `undici.request` (the
+ * reference of the Effect 4 line's targets), Effect 3's `HttpClient` over layerUndici alone (tracer
+ * off) and `CustomerSessions.create` over it. The same programs as the Node 20 rows, started with
+ * the pinned Node 22 binary (see `nodeOf` in src/run.ts).
+ */
+export const node22Names = [
+  "undici-today-node22",
+  "effect-httpclient-undici-today-untraced-node22",
+  "customer-sessions-undici-node22"
+] as const
+export type Node22Name = typeof node22Names[number]
+
+/**
+ * The Effect 4 line's rows (issue 17), on today's endpoint, run by the Effect 4 worker bundle
+ * (effect4/bench, effect and @effect/platform-node loaded from effect4/node_modules): Effect 4's
+ * `HttpClient` over layerUndici alone (tracer off), and the Effect 4 client's
+ * `CustomerSessions.create` over layerUndici (Node 22) and over FetchHttpClient (Node 20, next to
+ * the SDK 1.0.1 and the Effect 3 line's fetch row).
+ */
+export const effect4Names = [
+  "effect4-httpclient-undici-today-untraced",
+  "effect4-customer-sessions-undici",
+  "effect4-customer-sessions-fetch"
+] as const
+export type Effect4Name = typeof effect4Names[number]
+
+/**
+ * Extra contenders of the Effect 4 line's worker, for `compare` and `profile` only (not in the
+ * rounds): raw `undici.request` of the undici 8 that Effect 4's layerUndici uses (the rows use this
+ * package's undici 7), and the Effect 4 client with its retry policy and tracer off. Node 22.
+ */
+export const effect4ExtraNames = ["effect4-undici8-today", "effect4-customer-sessions-undici-bare"] as const
+export type Effect4ExtraName = typeof effect4ExtraNames[number]
+
+/** The rows of the Effect 4 line's tables (issue 17): the Node 22 rows of Effect 3, then Effect 4's. */
+export const effect4RowNames = [...node22Names, ...effect4Names] as const
+
 /** Every row measured in the rounds. */
-export const rowNames = [...legacyRowNames, ...todayRowNames] as const
+export const rowNames = [...legacyRowNames, ...todayRowNames, ...effect4RowNames] as const
 export type RowName = typeof rowNames[number]
+
+/** Whether a contender runs in the Effect 4 line's worker (effect4/bench). */
+export const isEffect4Name = (name: string): name is Effect4Name | Effect4ExtraName =>
+  (effect4Names as ReadonlyArray<string>).includes(name) || (effect4ExtraNames as ReadonlyArray<string>).includes(name)
+
+/**
+ * The contenders that run on Node 22: every undici contender of issue 17 (Effect 4's fetch row runs
+ * on the default Node, next to the SDK 1.0.1).
+ */
+export const runsOnNode22 = (name: string): boolean =>
+  (node22Names as ReadonlyArray<string>).includes(name) ||
+  (isEffect4Name(name) && name !== "effect4-customer-sessions-fetch")
 
 /** The contenders soaked for the heap targets (issue 5's). */
 export const soakedNames = contenderNames
@@ -92,12 +142,24 @@ export const todayLabels: Record<TodayName, string> = {
   "member-sessions-today-fetch": "effect-polar MemberSessions.create, today's route (2 requests), FetchHttpClient"
 }
 
+export const effect4RowLabels: Record<Node22Name | Effect4Name, string> = {
+  "undici-today-node22": "raw undici.request + JSON.parse, today's endpoint, Node 22",
+  "effect-httpclient-undici-today-untraced-node22":
+    "floor: Effect 3 HttpClient over layerUndici, tracer off, no client, today's endpoint, Node 22",
+  "customer-sessions-undici-node22": "effect-polar (Effect 3) CustomerSessions.create, layerUndici, Node 22",
+  "effect4-httpclient-undici-today-untraced":
+    "floor: Effect 4 HttpClient over layerUndici, tracer off, no client, today's endpoint, Node 22",
+  "effect4-customer-sessions-undici": "effect-polar (Effect 4) CustomerSessions.create, layerUndici, Node 22",
+  "effect4-customer-sessions-fetch": "effect-polar (Effect 4) CustomerSessions.create, FetchHttpClient"
+}
+
 /** Labels of every row of the latency tables. */
 export const rowLabels: Record<RowName, string> = {
   ...contenderLabels,
   [floorName]: "floor: Effect HttpClient over layerUndici, tracer off, no client",
   ...todayLabels,
-  [fetchFloorName]: "floor: Effect HttpClient over FetchHttpClient, tracer off, no client"
+  [fetchFloorName]: "floor: Effect HttpClient over FetchHttpClient, tracer off, no client",
+  ...effect4RowLabels
 }
 
 /**
@@ -113,7 +175,7 @@ export const profileContenderNames = [
   "customer-sessions-fetch-bare"
 ] as const
 export type ProfileContenderName = typeof profileContenderNames[number]
-export type AnyContenderName = RowName | ProfileContenderName
+export type AnyContenderName = RowName | ProfileContenderName | Effect4ExtraName
 
 export const profileContenderLabels: Record<ProfileContenderName | typeof floorName, string> = {
   "effect-httpclient-undici": "Effect HttpClient over layerUndici + response.text + JSON.parse (no client)",
@@ -127,7 +189,8 @@ export const profileContenderLabels: Record<ProfileContenderName | typeof floorN
 
 export const isContenderName = (name: string): name is AnyContenderName =>
   (rowNames as ReadonlyArray<string>).includes(name) ||
-  (profileContenderNames as ReadonlyArray<string>).includes(name)
+  (profileContenderNames as ReadonlyArray<string>).includes(name) ||
+  (effect4ExtraNames as ReadonlyArray<string>).includes(name)
 
 /** How much work one worker does; the orchestrator passes it as JSON. */
 export interface WorkerConfig {
@@ -234,15 +297,20 @@ export interface Child<Message> {
 }
 
 /**
- * Starts a Node child with an IPC channel; stdout and stderr go to this process's stderr so the
- * terminal shows progress and failures while stdout stays for the tables. A child that runs longer
- * than `timeoutMs` is killed.
+ * Starts a Node child (on `options.node`, or on this process's Node) with an IPC channel; stdout
+ * and stderr go to this process's stderr so the terminal shows progress and failures while stdout
+ * stays for the tables. A child that runs longer than `timeoutMs` is killed.
  */
 export const startChild = <Message>(
   nodeArgs: ReadonlyArray<string>,
-  options: { readonly timeoutMs: number; readonly cwd?: string }
+  options: {
+    readonly timeoutMs: number
+    readonly cwd?: string
+    /** The Node binary; by default the one running this process. */
+    readonly node?: string
+  }
 ): Child<Message> => {
-  const child = spawn(process.execPath, [...nodeArgs], {
+  const child = spawn(options.node ?? process.execPath, [...nodeArgs], {
     cwd: options.cwd ?? benchDir,
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     env: { ...process.env, NODE_OPTIONS: "" }

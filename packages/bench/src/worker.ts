@@ -3,6 +3,8 @@
  *
  *   node --expose-gc build/bench-cache/worker.mjs <contender> '<WorkerConfig JSON>'   (as the bench runs it)
  *   node --expose-gc --import tsx --conditions=@effect-polar/source src/worker.ts <contender> '<config>'
+ *   node22 --expose-gc effect4/bench/build/bench-cache/worker.mjs effect4-<…> '<config>'   (this file, bundled
+ *     with the Effect 4 line's contenders: see src/build.ts)
  *
  * Phases: the first `heapEarlyCalls` calls (concurrency 1) then gc() and the heap; warm-up
  * (`warmupCalls` at concurrency 32, a quarter of that at concurrency 1);

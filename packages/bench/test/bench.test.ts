@@ -59,7 +59,35 @@ describe("pnpm bench --quick", () => {
         )
       }
     }
-    expect(stdout).toMatch(/\d+ of 14 targets met\./)
+    // the Effect 4 line (issue 17): its rows and the Effect 3 line's on Node 22, in the latency table and
+    // in their ratio table, and its four targets against raw undici on Node 22
+    for (
+      const row of [
+        "raw undici.request + JSON.parse, today's endpoint, Node 22",
+        "floor: Effect 3 HttpClient over layerUndici, tracer off, no client, today's endpoint, Node 22",
+        "effect-polar (Effect 3) CustomerSessions.create, layerUndici, Node 22",
+        "floor: Effect 4 HttpClient over layerUndici, tracer off, no client, today's endpoint, Node 22",
+        "effect-polar (Effect 4) CustomerSessions.create, layerUndici, Node 22",
+        "effect-polar (Effect 4) CustomerSessions.create, FetchHttpClient"
+      ]
+    ) {
+      expect(stdout.split("\n").filter((line) => line.startsWith(`| ${row} | `) && /\d/.test(line)).length, row)
+        .toBeGreaterThanOrEqual(2)
+    }
+    expect(stdout).toContain("## The Effect 4 line: ratios to raw undici on Node 22 (same run)")
+    expect(stdout).toMatch(/- Node v\d+\.\d+\.\d+ \(the rows marked "Node 22": v22\./)
+    for (const bound of ["1.5", "2.0"]) {
+      for (const level of ["1", "32"]) {
+        expect(stdout).toMatch(
+          new RegExp(
+            `\\| Effect 4 CustomerSessions\\.create, undici layer: p50 at concurrency ${level} ≤ ${bound}× raw ` +
+              `undici\\.request \\(Node 22[^|]*\\) \\| [\\d,]+ µs vs [\\d,]+ µs = \\d+\\.\\d\\d×.* \\| ` +
+              `(PASS|\\*\\*FAIL\\*\\*) \\|`
+          )
+        )
+      }
+    }
+    expect(stdout).toMatch(/\d+ of 18 targets met\./)
     expect(stdout).toContain("## Targets")
     expect(fs.readFileSync(out, "utf8")).toContain("## Latency, throughput, CPU, heap")
     fs.rmSync(dir, { recursive: true, force: true })
