@@ -8,6 +8,7 @@ import * as CustomerSession from "@effect-polar/core/CustomerSession"
 import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { SDKError } from "@effect-polar/core/SDKError"
+import * as RequestBodies from "@effect-polar/wire/RequestBodies"
 import type * as Effect from "effect/Effect"
 import * as Operation from "./internal/operation.js"
 import type { CallOptions, PolarClient } from "./PolarClient.js"
@@ -78,5 +79,6 @@ export const create: (
   path,
   toJson: CustomerSessionCreate.toJson,
   validate: CustomerSessionCreate.validateWire,
+  accepts: (body) => RequestBodies.customerSessionCreate(body).ok,
   decode: CustomerSession.decodeUnknownResult
 })

@@ -1,12 +1,17 @@
 import type { PolarClient } from "@effect-polar/client"
 import { CustomerSessions } from "@effect-polar/client"
 import { CustomerSession } from "@effect-polar/core/CustomerSession"
+import * as CustomerSessionCreate from "@effect-polar/core/CustomerSessionCreate"
 import type { HTTPValidationError } from "@effect-polar/core/HTTPValidationError"
 import type { SDKError } from "@effect-polar/core/SDKError"
 import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/testing/TestClock"
 import * as util from "node:util"
@@ -168,6 +173,40 @@ describe("CustomerSessions.create", () => {
             "Value error, This value contains invalid characters"
           ]
         ])
+      }))
+    it.effect("sends a body exactly when validateInput accepts it, and fails with its errors otherwise", () =>
+      Effect.gen(function*() {
+        const inputs: ReadonlyArray<unknown> = [
+          { customerId: CUSTOMER },
+          { customerId: CUSTOMER.toUpperCase(), memberId: MEMBER, returnUrl: "https://example.com/account" },
+          { customerId: "c5a1e2d3-4b5c-1d6e-8f70-8192a3b4c5d6" }, // a version 1 UUID
+          { customerId: CUSTOMER, returnUrl: "not a url" },
+          { customerId: CUSTOMER, externalCustomerId: "org_42" },
+          { externalCustomerId: "org_42", externalMemberId: "usr_1337", returnUrl: null },
+          { externalCustomerId: "" },
+          { externalCustomerId: 42 },
+          { customerId: CUSTOMER, memberId: "not-a-uuid", externalMemberId: "usr_1" },
+          {},
+          null
+        ]
+        for (const input of inputs) {
+          const fake = fakePolar([customerSessionForMember])
+          const expected = CustomerSessionCreate.validateInput(anyInput(input))
+          const exit = yield* CustomerSessions.create(anyInput(input)).pipe(Effect.provide(fake.layer), Effect.exit)
+          if (Result.isSuccess(expected)) {
+            assert.isTrue(Exit.isSuccess(exit), JSON.stringify(input))
+            assert.deepStrictEqual(fake.requests.map((request) => request.body), [
+              JSON.parse(CustomerSessionCreate.toJson(anyInput(input)))
+            ])
+          } else {
+            assert.strictEqual(fake.requests.length, 0, JSON.stringify(input))
+            const error = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : Option.none()
+            assert.isTrue(Option.isSome(error) && error.value._tag === "HTTPValidationError", JSON.stringify(input))
+            if (Option.isSome(error) && error.value._tag === "HTTPValidationError") {
+              assert.deepStrictEqual(error.value.detail, expected.failure)
+            }
+          }
+        }
       }))
   })
 

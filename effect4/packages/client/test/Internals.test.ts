@@ -91,6 +91,45 @@ describe("retrying", () => {
       assert.strictEqual(yield* Fiber.join(fiber), "ok")
       assert.strictEqual(runs(), 2)
     }))
+  it.effect("the schedule and the attempts see what they would see under Effect.retry of every attempt", () =>
+    Effect.gen(function*() {
+      const observe = (via: "retrying" | "Effect.retry") => {
+        const steps: Array<[number, number | undefined, number]> = []
+        const metadata: Array<number> = []
+        const schedule = Schedule.exponential("1 second").pipe(
+          Schedule.setInputType<SDKError>(),
+          Schedule.upTo({ times: 3 }),
+          Schedule.tap(({ attempt, elapsed, input }) =>
+            Effect.sync(() => steps.push([attempt, input.statusCode, elapsed]))
+          )
+        )
+        const outcomes: ReadonlyArray<SDKError | "ok"> = [failure(503), failure(429), "ok"]
+        let runs = 0
+        const attempt: Effect.Effect<string, SDKError> = Effect.suspend(() => {
+          const outcome = outcomes[Math.min(runs++, outcomes.length - 1)]!
+          return outcome === "ok" ? Effect.succeed("ok") : Effect.fail(outcome)
+        })
+        // what a transformClient reading the schedule's metadata would see in each attempt
+        const seen = Effect.flatMap(
+          Effect.service(Schedule.CurrentMetadata),
+          (meta) => Effect.suspend(() => (metadata.push(meta.attempt), attempt))
+        )
+        // every failure here is retryable: what the client did before was Effect.retry of each attempt
+        const run = via === "retrying" ? retrying(seen, schedule, true) : Effect.retry(seen, schedule)
+        // inside a caller's own schedule (its metadata at attempt 7), which Effect.retry hides from the attempts
+        const outer = { ...Schedule.CurrentMetadata.defaultValue(), attempt: 7 }
+        return Effect.map(
+          Effect.provideService(run, Schedule.CurrentMetadata, outer),
+          (value) => ({ value, steps, metadata })
+        )
+      }
+      const ours = yield* Effect.forkChild(observe("retrying"))
+      const theirs = yield* Effect.forkChild(observe("Effect.retry"))
+      yield* TestClock.adjust("10 seconds")
+      const [a, b] = [yield* Fiber.join(ours), yield* Fiber.join(theirs)]
+      assert.deepStrictEqual(a, b)
+      assert.deepStrictEqual(a.metadata, [0, 1, 2])
+    }))
 })
 
 describe("what an attempt sets in its fiber's context", () => {

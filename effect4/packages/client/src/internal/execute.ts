@@ -86,9 +86,9 @@ export const make = (setup: Setup) => {
       const clock = fiber.getRef(Clock.Clock)
       // the platform's per-request span propagates its own context; otherwise the call's span does
       const propagate = span !== undefined && !resolved.httpClientSpans && propagates(fiber) ? span : undefined
-      const request = HttpClientRequest.setHeaders(
+      const request = HttpClientRequest.updateHeaders(
         HttpClientRequest.prependUrl(call.request, resolved.baseUrl),
-        Headers_.forRequest(setup.headers, options?.headers, propagate)
+        (own) => Headers_.forRequest(own, setup.headers, options?.headers, propagate)
       )
       const path = resolved.basePath + call.request.url.replace(/[?#].*$/, "")
       const ctx: CallContext = {
@@ -137,7 +137,7 @@ export const make = (setup: Setup) => {
         )
       )
 
-      const retried = retrying(attempt, retry)
+      const retried = retrying(attempt, retry, setup.callerCode)
       const recorded = span === undefined ? retried : Effect.tapError(retried, (error) => Recording.failed(span, error))
       // providing the call's span to the transport only where something there may record under it
       const parented = (setup.callerCode || resolved.httpClientSpans) && span !== undefined

@@ -25,16 +25,20 @@ export const fixed = (resolved: Resolved, accessToken: Redacted.Redacted<string>
   })
 
 /**
- * The headers of one request: a call's own headers, under the client's (which win), and the trace
- * context of the call's span when it is propagated.
+ * The headers of one request: the request's own (its body's `content-type`), then a call's own
+ * headers, then the client's (which win over both), then the trace context of the call's span when
+ * it is propagated. What `HttpClientRequest.setHeaders` of those would give (every header here is
+ * already lowercase), in one copy per layer instead of its three.
  *
  * @internal
  */
 export const forRequest = (
+  requestHeaders: Headers.Headers,
   clientHeaders: Headers.Headers,
   callHeaders: Readonly<Record<string, string>> | undefined,
   propagate: Tracer.Span | undefined
 ): Headers.Headers => {
-  const base = callHeaders === undefined ? clientHeaders : Headers.merge(Headers.fromInput(callHeaders), clientHeaders)
+  const own = callHeaders === undefined ? requestHeaders : Headers.merge(requestHeaders, Headers.fromInput(callHeaders))
+  const base = Headers.merge(own, clientHeaders)
   return propagate === undefined ? base : Headers.merge(base, HttpTraceContext.toHeaders(propagate))
 }

@@ -32,18 +32,25 @@ export const operation = <A, E>(
 
 /**
  * The JSON text of a body, validated as the server would validate it: the text to send, or the
- * `HTTPValidationError` the server would answer (nothing is sent).
+ * `HTTPValidationError` the server would answer (nothing is sent). `accepts`, when given, is the
+ * same validation answering only whether the body is valid (wire's validator, without core's
+ * decoding of the validated model into its class, which a call that sends the JSON as given does
+ * not need): a body it accepts is sent at once, `validate` then gives a refused body's errors.
  *
  * @internal
  */
 export const validated = (
   json: string,
-  validate: (body: unknown) => Result.Result<unknown, ReadonlyArray<ValidationError>>
-): Result.Result<string, HTTPValidationError> =>
-  Result.match(validate(JSON.parse(json)), {
+  validate: (body: unknown) => Result.Result<unknown, ReadonlyArray<ValidationError>>,
+  accepts?: (body: unknown) => boolean
+): Result.Result<string, HTTPValidationError> => {
+  const body: unknown = JSON.parse(json)
+  if (accepts?.(body) === true) return Result.succeed(json)
+  return Result.match(validate(body), {
     onFailure: (detail) => Result.fail(new HTTPValidationError({ detail })),
     onSuccess: () => Result.succeed(json)
   })
+}
 
 /**
  * A `POST` of a JSON body that has been validated.
@@ -77,11 +84,13 @@ export const create = <I, A>(spec: {
   readonly path: string
   readonly toJson: (input: I) => string
   readonly validate: (body: unknown) => Result.Result<unknown, ReadonlyArray<ValidationError>>
+  /** Whether `validate` accepts a body, answered without building its value. */
+  readonly accepts?: ((body: unknown) => boolean) | undefined
   readonly decode: (json: unknown) => Result.Result<A, Schema.SchemaError>
 }) =>
 (input: I, options?: CallOptions): Effect.Effect<A, HTTPValidationError | SDKError, PolarClient> =>
   operation(spec.name, (client, span) =>
-    Result.match(validated(spec.toJson(input), spec.validate), {
+    Result.match(validated(spec.toJson(input), spec.validate, spec.accepts), {
       onFailure: Effect.fail,
       onSuccess: (json) => post(client, span, spec.path, json, spec.decode, options)
     }))
