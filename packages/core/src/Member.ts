@@ -3,6 +3,7 @@
  *
  * @since 0.1.0
  */
+import * as PolarEnums from "@effect-polar/wire/PolarEnums"
 import type * as Either from "effect/Either"
 import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -16,7 +17,7 @@ import { DateTime, openEnum, Uuid } from "./internal/schema.js"
  * @since 0.1.0
  * @category Schemas
  */
-export const MemberRole = openEnum("MemberRole", ["owner", "billing_manager", "member"])
+export const MemberRole = openEnum("MemberRole", PolarEnums.memberRoles)
 
 /**
  * @since 0.1.0

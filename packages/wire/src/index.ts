@@ -23,6 +23,11 @@ export * as Messages from "./Messages.js"
 /**
  * @since 0.2.0
  */
+export * as PolarEnums from "./PolarEnums.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Pydantic from "./Pydantic.js"
 
 /**

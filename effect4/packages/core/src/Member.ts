@@ -3,6 +3,7 @@
  *
  * @since 1.0.0
  */
+import * as PolarEnums from "@effect-polar/wire/PolarEnums"
 import type * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { compiledDecoder } from "./internal/decoding.js"
@@ -15,7 +16,7 @@ import { DateTime, openEnum, Uuid } from "./internal/schema.js"
  * @since 1.0.0
  * @category Schemas
  */
-export const MemberRole = openEnum("MemberRole", ["owner", "billing_manager", "member"])
+export const MemberRole = openEnum("MemberRole", PolarEnums.memberRoles)
 
 /**
  * @since 1.0.0
