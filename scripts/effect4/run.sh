@@ -5,6 +5,7 @@
 #   bash scripts/effect4/run.sh ensure      # the same, only when effect4/node_modules is missing or stale
 #   bash scripts/effect4/run.sh build       # ESM + CommonJS + .d.ts of effect4/packages/{core,client,testing}
 #   bash scripts/effect4/run.sh typecheck   # tsc -b effect4/tsconfig.json, effect4/bench, and the TSDoc @examples
+#   bash scripts/effect4/run.sh docs        # TypeDoc API reference of the line into build/docs/api-effect4
 #   bash scripts/effect4/run.sh test [...]  # vitest 5 (effect4/vitest.config.ts), extra arguments to vitest
 #   bash scripts/effect4/run.sh node        # prints the Node binary the line runs on
 #
@@ -69,6 +70,12 @@ case "$command" in
     (cd effect4 && node node_modules/typescript/bin/tsc -b tsconfig.json && node node_modules/typescript/bin/tsc -p bench/tsconfig.json)
     node scripts/check-doc-examples.mjs --line effect4
     ;;
+  docs)
+    # TypeDoc of the line's packages into build/docs/api-effect4 (warnings are errors, every export
+    # documented), with the root's TypeDoc: the line's own node_modules resolve effect 4's types
+    ensure_installed
+    (cd effect4 && node "$root/node_modules/typedoc/bin/typedoc" --options typedoc.json)
+    ;;
   test)
     ensure_installed
     node22=$(node_binary)
@@ -87,7 +94,7 @@ if (r.numTotalTests === 0 || r.numFailedTests > 0 || r.numPendingTests > 0) proc
     exit "$status"
     ;;
   *)
-    echo "usage: bash scripts/effect4/run.sh install|ensure|build|typecheck|test [vitest args]|node" >&2
+    echo "usage: bash scripts/effect4/run.sh install|ensure|build|typecheck|docs|test [vitest args]|node" >&2
     exit 2
     ;;
 esac
