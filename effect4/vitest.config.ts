@@ -5,11 +5,11 @@ import { defineConfig } from "vitest/config"
 const root = path.dirname(fileURLToPath(import.meta.url))
 
 /**
- * The Effect 4 line's tests: one project per package. Workspace packages resolve to their
- * TypeScript sources (wire through the `packages/wire` link), so tests never run against a stale
- * build.
+ * The Effect 4 line's tests: one project per package, and one for `examples` (the runnable
+ * examples and the demo). Workspace packages resolve to their TypeScript sources (wire through the
+ * `packages/wire` link), so tests never run against a stale build.
  */
-const project = (name: string) => ({
+const project = (name: string, dir: string = path.join("packages", name)) => ({
   resolve: {
     alias: [
       {
@@ -24,7 +24,7 @@ const project = (name: string) => ({
   },
   test: {
     name: `effect4-${name}`,
-    root: path.join(root, "packages", name),
+    root: path.join(root, dir),
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000
@@ -33,6 +33,6 @@ const project = (name: string) => ({
 
 export default defineConfig({
   test: {
-    projects: [project("core"), project("client"), project("testing")]
+    projects: [project("core"), project("client"), project("testing"), project("examples", "examples")]
   }
 })

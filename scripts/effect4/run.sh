@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Effect 4 line (`effect4/`, its own pnpm workspace): install, build, type-check, test.
+# The Effect 4 line (`effect4/`, its own pnpm workspace): install, build, type-check, test, demo.
 #
 #   bash scripts/effect4/run.sh install     # pnpm install in effect4/ (frozen lock file under CI)
 #   bash scripts/effect4/run.sh ensure      # the same, only when effect4/node_modules is missing or stale
@@ -7,13 +7,15 @@
 #   bash scripts/effect4/run.sh typecheck   # tsc -b effect4/tsconfig.json, effect4/bench, and the TSDoc @examples
 #   bash scripts/effect4/run.sh docs        # TypeDoc API reference of the line into build/docs/api-effect4
 #   bash scripts/effect4/run.sh test [...]  # vitest 5 (effect4/vitest.config.ts), extra arguments to vitest
+#   bash scripts/effect4/run.sh demo [...]  # effect4/examples/demo.ts, on the emulator unless POLAR_ACCESS_TOKEN
 #   bash scripts/effect4/run.sh node        # prints the Node binary the line runs on
 #
 # Every command installs the workspace first when its node_modules is missing or older than its
 # lock file. The tests run on Node >= 22.19 (vitest 5 and @effect/platform-node 4 require it): the
 # `node` on PATH when it is recent enough, else the Node 22 that `pnpm runtimes` pins and installs
 # from the npm registry (scripts/runtimes/versions.json). The test command writes a JSON report to
-# build/test-results-effect4.json and prints "Effect 4 line: N passed, N failed".
+# build/test-results-effect4.json and prints "Effect 4 line: N passed, N failed". The demo runs
+# on the same Node, through tsx from the examples' sources.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -93,8 +95,16 @@ if (r.numTotalTests === 0 || r.numFailedTests > 0 || r.numPendingTests > 0) proc
 ' "$report" "$("$node22" -p process.versions.node)" || exit 1
     exit "$status"
     ;;
+  demo)
+    # the Effect 4 line's `pnpm demo`: effect4/examples/demo.ts on the line's Node, from its sources
+    # (the `@effect-polar/source` condition), with the demo's own arguments (--show-token)
+    ensure_installed
+    node22=$(node_binary)
+    cd effect4/examples
+    PATH="$(dirname "$node22"):$PATH" exec "$node22" --import tsx --conditions=@effect-polar/source demo.ts "$@"
+    ;;
   *)
-    echo "usage: bash scripts/effect4/run.sh install|ensure|build|typecheck|docs|test [vitest args]|node" >&2
+    echo "usage: bash scripts/effect4/run.sh install|ensure|build|typecheck|docs|test [vitest args]|demo [--show-token]|node" >&2
     exit 2
     ;;
 esac
