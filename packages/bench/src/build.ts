@@ -82,6 +82,20 @@ export type ChildProgram = keyof typeof entries
 
 export const childPath = (name: ChildProgram): string => path.join(cacheDir, `${name}.mjs`)
 
+/**
+ * What every worker bundle is (the Effect 3 line's, the Effect 4 line's and `compare`'s): ESM for
+ * Node 20 and later, split so that each contender's code loads only in its own process.
+ */
+export const workerBundle = {
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning"
+} as const satisfies esbuild.BuildOptions
+
 /** The Effect 4 line's programs: the worker (with its contenders) and the timeout measurement. */
 const effect4Entries = {
   "worker": path.join(benchDir, "src", "worker.ts"),
@@ -97,15 +111,9 @@ export const buildChildren = async (): Promise<void> => {
     absWorkingDir: benchDir,
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, path.join(benchDir, file)])),
     outdir: cacheDir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
+    ...workerBundle,
     conditions: ["@effect-polar/source"],
-    plugins: [npmExternal],
-    logLevel: "warning"
+    plugins: [npmExternal]
   })
 }
 
@@ -124,13 +132,7 @@ export const buildEffect4Children = async (): Promise<void> => {
     absWorkingDir: effect4BenchDir,
     entryPoints: effect4Entries,
     outdir: effect4CacheDir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    plugins: [effect4Contenders, sourcesOf(effect4Dir), npmExternal],
-    logLevel: "warning"
+    ...workerBundle,
+    plugins: [effect4Contenders, sourcesOf(effect4Dir), npmExternal]
   })
 }

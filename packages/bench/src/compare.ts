@@ -26,7 +26,7 @@
 import * as esbuild from "esbuild"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { buildChildren, buildEffect4Children, childPath, npmExternal, sourcesOf } from "./build.js"
+import { buildChildren, buildEffect4Children, childPath, npmExternal, sourcesOf, workerBundle } from "./build.js"
 import { runWorker, startServer } from "./run.js"
 import type { WorkerRun } from "./run.js"
 import { benchDir, isContenderName, isEffect4Name, log, median, write } from "./shared.js"
@@ -112,15 +112,9 @@ const workerOf = async (tree: Tree): Promise<string> => {
     absWorkingDir: benchDir,
     entryPoints: { worker: path.join(benchDir, "src", "worker.ts") },
     outdir,
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
+    ...workerBundle,
     conditions: ["@effect-polar/source"],
-    plugins: [sourcesOf(tree.dir), npmExternal],
-    logLevel: "warning"
+    plugins: [sourcesOf(tree.dir), npmExternal]
   })
   return path.join(outdir, "worker.mjs")
 }
