@@ -18,6 +18,11 @@ export * as Emulator from "./Emulator.js"
 /**
  * @since 0.2.0
  */
+export * as EmulatorCommandLine from "./EmulatorCommandLine.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as Messages from "./Messages.js"
 
 /**

@@ -13,62 +13,24 @@
  *
  * @since 1.0.0
  */
+import * as EmulatorCommandLine from "@effect-polar/wire/EmulatorCommandLine"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { parseArgs } from "node:util"
-import * as PolarEmulator from "./PolarEmulator.js"
 import * as PolarEmulatorServer from "./PolarEmulatorServer.js"
 
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", default: "4010" },
-    host: { type: "string", default: "127.0.0.1" },
-    legacy: { type: "boolean", default: false },
-    token: { type: "string", multiple: true },
-    "rate-limit": { type: "string" },
-    seed: { type: "string", default: "1" }
-  }
-})
-
-const generation: PolarEmulator.GenerationName = values.legacy ? "legacy" : "current"
-const demo = generation === "legacy" ? PolarEmulator.legacyDemoSeed : PolarEmulator.demoSeed
-const demoOrganizations = (demo.organizations ?? []).map((org) => org.slug)
-const rateLimit = values["rate-limit"]
-const options: PolarEmulatorServer.Options = {
-  generation,
-  port: Number(values.port),
-  host: values.host,
-  seed: Number(values.seed),
-  ...(values.token === undefined
-    ? {}
-    : { tokens: values.token.map((token) => ({ token, organizations: demoOrganizations })) }),
-  ...(rateLimit === "production" || rateLimit === "sandbox" ? { rateLimit } : {})
-}
+// the options, what they mean and what is printed are wire's, the same for both lines
+const { values } = parseArgs({ options: EmulatorCommandLine.parseOptions })
 
 const announce = Effect.gen(function*() {
   const server = yield* PolarEmulatorServer.PolarEmulatorServer
-  const endpoint = generation === "legacy" ? "/v1/member-sessions/" : "/v1/customer-sessions/"
-  yield* Console.log(`Polar emulator listening on ${server.url}`)
-  yield* Console.log(`POST ${server.url}${endpoint}  (control: ${server.url}/_emulator/)`)
-  yield* Console.log(
-    generation === "legacy"
-      ? "legacy server (January to March 2026): no Polar-Version"
-      : `Polar today: Polar-Version ${
-        PolarEmulator.apiVersions.join(", ")
-      } (default ${PolarEmulator.defaultApiVersion})`
-  )
-  yield* Console.log(
-    values.token === undefined ? "accepting any bearer token" : `accepting tokens: ${values.token.length}`
-  )
-  for (const member of demo.members ?? []) {
-    yield* Console.log(`member ${member.id} ${member.email} customer ${member.customerId ?? "(default)"}`)
-  }
+  for (const line of EmulatorCommandLine.banner(server.url, values)) yield* Console.log(line)
 })
 
 Layer.effectDiscard(announce).pipe(
-  Layer.provideMerge(PolarEmulatorServer.layer(options)),
+  Layer.provideMerge(PolarEmulatorServer.layer(EmulatorCommandLine.serverOptions(values))),
   Layer.launch,
   NodeRuntime.runMain
 )
